@@ -1,0 +1,92 @@
+# evne — one non-recursive Makefile.
+#   make          build/evne
+#   make run      set up, build, create var/evne.db with a demo organisation, serve :8080
+#   make check    set up, build (normal and ASan+UBSan), run every test
+#   make bench    the benchmarks (see docs/benchmarks.md)
+.DEFAULT_GOAL := build/evne
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+CC      ?= cc
+PKGS    := libmicrohttpd sqlite3 icu-i18n icu-uc libsodium jansson libcmark
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+COMMON  := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
+HARDEN  := -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fstack-clash-protection -fPIE
+LDHARD  := -pie -Wl,-z,relro,-z,now,-z,noexecstack
+SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRC      := $(sort $(wildcard src/*/*.c src/store/sqlite/*.c))
+LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
+MIGRATIONS := $(sort $(wildcard src/store/schema/sqlite/*.sql))
+GEN      := build/gen/migrations_sqlite.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/migrations_sqlite.o
+ASAN_OBJ := $(patsubst src/%.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/gen/migrations_sqlite.o
+UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+ASAN_UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+
+build/gen/migrations_sqlite.c: $(MIGRATIONS) scripts/embed-migrations.sh
+	@mkdir -p $(@D)
+	sh scripts/embed-migrations.sh sqlite $(MIGRATIONS) > $@
+
+build/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(COMMON) $(HARDEN) -c $< -o $@
+build/obj/%.o: src/%.c | $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(COMMON) $(HARDEN) -c $< -o $@
+build/asan/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(COMMON) $(SAN) -c $< -o $@
+build/asan/obj/%.o: src/%.c | $(GEN)
+	@mkdir -p $(@D)
+	$(CC) $(COMMON) $(SAN) -c $< -o $@
+
+build/libevne.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/asan/libevne.a: $(ASAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/evne: build/obj/cli/main.o build/libevne.a
+	$(CC) $(HARDEN) $(LDHARD) -o $@ $^ $(PKG_LIBS)
+build/asan/evne: build/asan/obj/cli/main.o build/asan/libevne.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+build/tests/%: tests/unit/%.c build/libevne.a
+	@mkdir -p $(@D)
+	$(CC) $(COMMON) $(HARDEN) -Itests -o $@ $< build/libevne.a $(PKG_LIBS) -lcmocka
+build/asan/tests/%: tests/unit/%.c build/asan/libevne.a
+	@mkdir -p $(@D)
+	$(CC) $(COMMON) $(SAN) -Itests -o $@ $< build/asan/libevne.a $(PKG_LIBS) -lcmocka
+
+.PHONY: setup all asan tests run check bench clean
+setup:
+	sh scripts/setup.sh
+
+all: build/evne build/asan/evne $(UNIT_BIN) $(ASAN_UNIT_BIN)
+asan: build/asan/evne $(ASAN_UNIT_BIN)
+tests: $(UNIT_BIN) $(ASAN_UNIT_BIN)
+
+EVNE_DB ?= var/evne.db
+run: setup
+	$(MAKE) build/evne
+	sh scripts/run.sh $(EVNE_DB)
+
+check: setup
+	$(MAKE) all
+	sh tests/run-all.sh
+
+bench: setup
+	$(MAKE) build/evne
+	sh bench/run.sh
+
+clean:
+	rm -rf build
+
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) build/obj/cli/main.d build/asan/obj/cli/main.d

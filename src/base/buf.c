@@ -1,0 +1,91 @@
+/* buf.c — the arena-backed builder. */
+#include "base/buf.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void buf_init(struct buf *b, struct arena *a, size_t max)
+{
+	memset(b, 0, sizeof *b);
+	b->arena = a;
+	b->max = max;
+}
+
+static int grow(struct buf *b, size_t extra)
+{
+	if (b->err)
+		return -1;
+	size_t need = b->len + extra + 1;
+	if (need < b->len || (b->max && need > b->max + 1)) {
+		b->err = ERR_TOO_BIG;
+		return -1;
+	}
+	if (need <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap * 2 : 256;
+	while (cap < need)
+		cap *= 2;
+	char *d = arena_realloc(b->arena, b->data, b->cap, cap);
+	if (!d) {
+		b->err = ERR_TOO_BIG;
+		return -1;
+	}
+	b->data = d;
+	b->cap = cap;
+	return 0;
+}
+
+void buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (grow(b, n))
+		return;
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	if (s)
+		buf_add(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || grow(b, (size_t)n))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void buf_int(struct buf *b, int64_t v)
+{
+	char tmp[24];
+	int n = snprintf(tmp, sizeof tmp, "%" PRId64, v);
+	buf_add(b, tmp, (size_t)n);
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+const char *buf_str(const struct buf *b)
+{
+	return b->data && !b->err ? b->data : "";
+}

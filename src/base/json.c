@@ -1,0 +1,123 @@
+/* json.c — the JSON writer. */
+#include "base/json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void jw_init(struct jw *w, struct buf *b)
+{
+	memset(w, 0, sizeof *w);
+	w->b = b;
+}
+
+static void before_value(struct jw *w)
+{
+	if (w->depth > 0 && w->need_comma[w->depth])
+		buf_putc(w->b, ',');
+	if (w->depth > 0)
+		w->need_comma[w->depth] = true;
+}
+
+static void open(struct jw *w, char c)
+{
+	before_value(w);
+	buf_putc(w->b, c);
+	if (w->depth + 1 < JSON_MAX_DEPTH) {
+		w->depth++;
+		w->need_comma[w->depth] = false;
+	}
+}
+
+static void close_(struct jw *w, char c)
+{
+	buf_putc(w->b, c);
+	if (w->depth > 0)
+		w->depth--;
+}
+
+void jw_obj(struct jw *w) { open(w, '{'); }
+void jw_obj_end(struct jw *w) { close_(w, '}'); }
+void jw_arr(struct jw *w) { open(w, '['); }
+void jw_arr_end(struct jw *w) { close_(w, ']'); }
+
+void json_escape(struct buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '<': buf_puts(b, "\\u003c"); break;  /* safe inside HTML too */
+		default:
+			if (*p < 0x20)
+				buf_printf(b, "\\u%04x", *p);
+			else
+				buf_putc(b, (char)*p);
+		}
+	}
+}
+
+void jw_key(struct jw *w, const char *key)
+{
+	before_value(w);
+	buf_putc(w->b, '"');
+	json_escape(w->b, key);
+	buf_puts(w->b, "\":");
+	/* the value that follows must not add a comma */
+	w->need_comma[w->depth] = false;
+}
+
+static void after_key_value(struct jw *w)
+{
+	if (w->depth > 0)
+		w->need_comma[w->depth] = true;
+}
+
+void jw_str(struct jw *w, const char *s)
+{
+	if (!s) {
+		jw_null(w);
+		return;
+	}
+	before_value(w);
+	buf_putc(w->b, '"');
+	json_escape(w->b, s);
+	buf_putc(w->b, '"');
+	after_key_value(w);
+}
+
+void jw_int(struct jw *w, int64_t v)
+{
+	before_value(w);
+	buf_int(w->b, v);
+	after_key_value(w);
+}
+
+void jw_bool(struct jw *w, bool v)
+{
+	before_value(w);
+	buf_puts(w->b, v ? "true" : "false");
+	after_key_value(w);
+}
+
+void jw_null(struct jw *w)
+{
+	before_value(w);
+	buf_puts(w->b, "null");
+	after_key_value(w);
+}
+
+void jw_kstr(struct jw *w, const char *key, const char *s) { jw_key(w, key); jw_str(w, s); }
+void jw_kint(struct jw *w, const char *key, int64_t v) { jw_key(w, key); jw_int(w, v); }
+void jw_kbool(struct jw *w, const char *key, bool v) { jw_key(w, key); jw_bool(w, v); }
+
+void jw_kid(struct jw *w, const char *key, int64_t id)
+{
+	jw_key(w, key);
+	if (id)
+		jw_int(w, id);
+	else
+		jw_null(w);
+}

@@ -1,0 +1,53 @@
+/* access.c — the access rules (product.md, "Who uses it").
+ * Admin and HR act on the whole organisation; a leader acts on people in the
+ * units they lead and their sub-units; employees and representatives read the
+ * directory. Nobody acts before logging in, except on public pages. */
+#include "domain/access.h"
+
+static const char *const action_names[ACT_COUNT] = {
+	[ACT_PUBLIC] = "public",
+	[ACT_SIGNED_IN] = "signed_in",
+	[ACT_ORG_READ] = "org_read",
+	[ACT_UNIT_EDIT] = "unit_edit",
+	[ACT_PERSON_EDIT] = "person_edit",
+	[ACT_IMPORT] = "import",
+	[ACT_AUDIT_READ] = "audit_read",
+	[ACT_USER_ADMIN] = "user_admin",
+};
+
+const char *action_name(enum action a)
+{
+	return a >= 0 && a < ACT_COUNT ? action_names[a] : "?";
+}
+
+bool access_can(const struct actor *actor, enum action act, int64_t unit_id)
+{
+	if (act == ACT_PUBLIC)
+		return true;
+	if (!actor || actor->role == ROLE_NONE)
+		return false;
+	enum role r = actor->role;
+	bool org_wide = r == ROLE_ADMIN || r == ROLE_HR;
+	switch (act) {
+	case ACT_PUBLIC:
+		return true;
+	case ACT_SIGNED_IN:
+	case ACT_ORG_READ:
+		return true;
+	case ACT_UNIT_EDIT:
+	case ACT_IMPORT:
+		return org_wide;
+	case ACT_PERSON_EDIT:
+		if (org_wide)
+			return true;
+		if (r != ROLE_LEADER || actor->scope_count == 0)
+			return false;
+		return unit_id == 0 || actor_in_scope(actor, unit_id);
+	case ACT_AUDIT_READ:
+	case ACT_USER_ADMIN:
+		return r == ROLE_ADMIN;
+	case ACT_COUNT:
+		break;
+	}
+	return false;
+}

@@ -1,0 +1,30 @@
+/* access.h — who may do what: one pure function. Every route names one of
+ * these actions; the router asks access_can() before the handler runs, and
+ * handlers ask again with the object's unit once they have loaded it. */
+#ifndef EVNE_ACCESS_H
+#define EVNE_ACCESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "domain/types.h"
+
+enum action {
+	ACT_PUBLIC = 0,      /* anyone, logged in or not */
+	ACT_SIGNED_IN,       /* any logged-in user: own pages, home */
+	ACT_ORG_READ,        /* browse units and people (the directory) */
+	ACT_UNIT_EDIT,       /* create, edit, move, delete units */
+	ACT_PERSON_EDIT,     /* create, edit, move, deactivate people (scoped for leaders) */
+	ACT_IMPORT,          /* CSV import of units and people */
+	ACT_AUDIT_READ,      /* the audit log */
+	ACT_USER_ADMIN,      /* accounts and roles */
+	ACT_COUNT
+};
+
+const char *action_name(enum action a);
+
+/* May actor do act? unit_id is the unit of the object acted on, or 0 when
+ * the action is not about one unit (then scoped roles are asked whether they
+ * may do it anywhere at all). */
+bool access_can(const struct actor *actor, enum action act, int64_t unit_id);
+
+#endif

@@ -1,0 +1,72 @@
+/* app.h — the web application's shared context: what a page handler gets
+ * (the request, the response, a database connection, the actor, the
+ * language, the CSRF token) and the route table row format. */
+#ifndef EVNE_APP_H
+#define EVNE_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "domain/access.h"
+#include "domain/types.h"
+#include "http/http.h"
+#include "i18n/i18n.h"
+#include "store/store.h"
+
+struct assets;
+
+struct app {
+	struct store *store;
+	const struct assets *assets;
+	int64_t session_ttl_s;       /* idle lifetime of a session */
+	int login_max_failures;      /* per account and per address, within login_window_s */
+	int64_t login_window_s;
+	size_t upload_max_bytes;
+};
+
+struct ctx {
+	struct app *app;
+	struct http_req *req;
+	struct http_resp *w;
+	struct arena *a;             /* == req->arena */
+	struct store_conn *db;
+	struct actor actor;          /* role ROLE_NONE when not logged in */
+	struct user user;            /* the logged-in user (id 0 when none) */
+	enum lang lang;
+	const char *csrf;            /* the session's CSRF token; NULL when not logged in */
+	const char *session_hash;
+	int64_t now;                 /* epoch seconds, taken once per request */
+	struct http_form form;       /* parsed body of POST requests */
+	struct http_form query;      /* parsed query string */
+	const char *flash;           /* one-time message from the previous redirect */
+};
+
+typedef void (*page_fn)(struct ctx *c);
+
+struct route {
+	const char *method;          /* "GET", "POST" */
+	const char *pattern;         /* "/units/{id}" */
+	page_fn fn;
+	enum action perm;            /* checked before fn runs */
+};
+
+/* Route tables: web/routes.c and api/routes.c. */
+extern const struct route web_routes[];
+extern const int web_routes_count;
+extern const struct route api_routes[];
+extern const int api_routes_count;
+
+/* The one request entry point given to the HTTP server. */
+void app_handle(struct http_req *r, struct http_resp *w, void *app);
+
+/* Helpers for handlers. */
+int64_t ctx_param_id(struct ctx *c, const char *name);   /* 0 when not a positive integer */
+const char *ctx_form(struct ctx *c, const char *name);    /* POST field, NULL if absent */
+const char *ctx_query(struct ctx *c, const char *name);   /* query field, NULL if absent */
+void ctx_error_page(struct ctx *c, int status);           /* 403/404/500... as a page */
+/* Redirects (303) with a one-time message shown on the next page. */
+void ctx_redirect_flash(struct ctx *c, const char *location, enum msg flash);
+/* Records an audit row in the current transaction. */
+enum err ctx_audit(struct ctx *c, const char *entity, int64_t id, const char *action,
+		   const char *changes_json);
+
+#endif
