@@ -65,6 +65,15 @@ const char *ctx_query(struct ctx *c, const char *name);   /* query field, NULL i
 void ctx_error_page(struct ctx *c, int status);           /* 403/404/500... as a page */
 /* Redirects (303) with a one-time message shown on the next page. */
 void ctx_redirect_flash(struct ctx *c, const char *location, enum msg flash);
+/* Starts a page: fills the layout's page_meta from c (language, user, csrf,
+ * flash, assets, nav) and writes everything up to <main>. The title is
+ * already-localised text. page_end closes it. Writes into c->w->body. */
+struct html;
+void page_begin(struct ctx *c, struct html *h, const char *title);
+void page_end(struct ctx *c, struct html *h);
+/* Runs fn inside a write transaction: commits when fn returns OK, rolls back
+ * otherwise; ERR_BUSY is retried a few times. */
+enum err ctx_write(struct ctx *c, enum err (*fn)(struct ctx *c, void *arg), void *arg);
 /* Records an audit row in the current transaction. */
 enum err ctx_audit(struct ctx *c, const char *entity, int64_t id, const char *action,
 		   const char *changes_json);
