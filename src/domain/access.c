@@ -1,6 +1,7 @@
 /* access.c — the access rules (product.md, "Who uses it").
- * Admin and HR act on the whole organisation; a leader acts on people in the
- * units they lead and their sub-units; employees and representatives read the
+ * Admin and HR act on the whole organisation; whoever leads units (the
+ * leader role, or anyone set as a unit's leader) acts on people in those
+ * units and their sub-units; employees and representatives read the
  * directory. Nobody acts before logging in, except on public pages. */
 #include "domain/access.h"
 
@@ -40,7 +41,8 @@ bool access_can(const struct actor *actor, enum action act, int64_t unit_id)
 	case ACT_PERSON_EDIT:
 		if (org_wide)
 			return true;
-		if (r != ROLE_LEADER || actor->scope_count == 0)
+		/* whoever leads units acts on their people, whatever the role */
+		if (actor->scope_count == 0)
 			return false;
 		return unit_id == 0 || actor_in_scope(actor, unit_id);
 	case ACT_AUDIT_READ:

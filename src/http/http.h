@@ -64,7 +64,13 @@ int http_parse_body(struct http_req *r, struct http_form *f);
 int http_parse_query(struct http_req *r, struct http_form *f);
 const char *http_form_get(const struct http_form *f, const char *name);       /* NULL if absent */
 const struct http_field *http_form_field(const struct http_form *f, const char *name);
+/* Percent-decodes s[0..n) into a NUL-terminated arena copy; *len gets its
+ * length (it may hold %00). plus_space turns '+' into ' ' (forms, not
+ * paths). NULL on a malformed escape or over the arena cap. */
+char *http_unescape(struct arena *a, const char *s, size_t n, bool plus_space, size_t *len);
 
+/* Status 200, the default content type and cache control, an empty body in a. */
+void http_resp_init(struct http_resp *w, struct arena *a);
 void http_resp_header(struct http_resp *w, const char *name, const char *value);
 void http_redirect(struct http_resp *w, const char *location);         /* 303 See Other */
 /* Set-Cookie with HttpOnly; SameSite=Lax; Path=/; Secure when secure. max_age < 0: session. */
@@ -95,6 +101,10 @@ int http_serve(const struct http_server_cfg *cfg);
 
 /* Metrics for GET /metrics, kept by the server. */
 void http_metrics_write(struct buf *b);
+/* Fed by the server (and the unit tests): one answered request, and an
+ * opened (+1) or closed (-1) connection. route NULL counts as "unmatched". */
+void http_metrics_observe(const char *route, int status, double seconds);
+void http_metrics_connection(int delta);
 /* The application names the route a request matched (for metrics labels). */
 void http_set_route_label(struct http_req *r, const char *label);
 

@@ -32,7 +32,7 @@ int store_schema_version(struct store_conn *c);
 
 enum err store_begin(struct store_conn *c, bool write);
 enum err store_commit(struct store_conn *c);
-void store_rollback(struct store_conn *c);
+void store_rollback(struct store_conn *c);   /* no-op when no transaction is open */
 /* A consistent copy of the live database into the file dest. */
 enum err store_backup(struct store *s, const char *dest, char *errmsg, size_t errlen);
 enum err store_ping(struct store_conn *c);

@@ -13,6 +13,7 @@
 #include "store/store.h"
 
 struct assets;
+struct page_meta;
 
 struct app {
 	struct store *store;
@@ -37,7 +38,7 @@ struct ctx {
 	int64_t now;                 /* epoch seconds, taken once per request */
 	struct http_form form;       /* parsed body of POST requests */
 	struct http_form query;      /* parsed query string */
-	const char *flash;           /* one-time message from the previous redirect */
+	struct page_meta *page;      /* set by page_begin */
 };
 
 typedef void (*page_fn)(struct ctx *c);
@@ -71,6 +72,8 @@ void ctx_redirect_flash(struct ctx *c, const char *location, enum msg flash);
 struct html;
 void page_begin(struct ctx *c, struct html *h, const char *title);
 void page_end(struct ctx *c, struct html *h);
+/* The page_meta page_begin would use, for views that render whole pages. */
+struct page_meta *ctx_page_meta(struct ctx *c, const char *title);
 /* Runs fn inside a write transaction: commits when fn returns OK, rolls back
  * otherwise; ERR_BUSY is retried a few times. */
 enum err ctx_write(struct ctx *c, enum err (*fn)(struct ctx *c, void *arg), void *arg);

@@ -1,0 +1,137 @@
+/* api.h — the JSON API under /api/v1: problem details (RFC 9457), reading
+ * request bodies and the paging query, opaque cursors, and the handlers for
+ * units and people. The route rows live in api/routes.c (listed below).
+ *
+ * Conventions every handler follows:
+ * - Output is application/json written with the base/json.h writer; errors
+ *   are application/problem+json with type "about:blank" (so title is the
+ *   HTTP reason phrase), status, detail, and for field problems an
+ *   "errors": [{"field", "message", "code"}] member, where code is the
+ *   stable problem_code() of domain/validate.h ("required", "taken", ...).
+ *   Clients should key on status and errors[].code, not on the words.
+ * - Bodies must be Content-Type application/json (else 415), one JSON object
+ *   (else 400), with no duplicate and no unknown members (400 naming them);
+ *   a member of the wrong type is 422 naming the field.
+ * - Collections answer {"items": [...], "next": CURSOR-or-null}; ?cursor=
+ *   continues, ?limit= is 1..500 (default 50); anything else is 400.
+ * - Writes run in one transaction (ctx_write) and leave one audit row, none
+ *   when nothing changed.
+ *
+ * Route rows (method, pattern, handler, permission) for api_routes[]:
+ *   GET    /api/v1/units          api_units_list     ACT_ORG_READ
+ *   POST   /api/v1/units          api_unit_create    ACT_UNIT_EDIT
+ *   GET    /api/v1/units/{id}     api_unit_get       ACT_ORG_READ
+ *   PATCH  /api/v1/units/{id}     api_unit_update    ACT_UNIT_EDIT
+ *   DELETE /api/v1/units/{id}     api_unit_delete    ACT_UNIT_EDIT
+ *   GET    /api/v1/people         api_people_list    ACT_ORG_READ
+ *   POST   /api/v1/people         api_person_create  ACT_PERSON_EDIT
+ *   GET    /api/v1/people/{id}    api_person_get     ACT_ORG_READ
+ *   PATCH  /api/v1/people/{id}    api_person_update  ACT_PERSON_EDIT
+ *   DELETE /api/v1/people/{id}    api_person_delete  ACT_PERSON_EDIT
+ * ACT_PERSON_EDIT lets a leader through the router; the handlers then check
+ * the person's unit (old and new) against the leader's scope (403). */
+#ifndef EVNE_API_H
+#define EVNE_API_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "base/arena.h"
+#include "base/err.h"
+#include "base/json.h"
+#include "domain/validate.h"
+#include "web/app.h"
+
+/* ---- problem details (problem.c) ---- */
+
+/* The standard English reason phrase of an HTTP status ("Not Found"). */
+const char *api_status_title(int status);
+/* Replaces the response with a problem+json of this status; detail may be NULL. */
+void api_problem(struct ctx *c, int status, const char *detail);
+/* The same with an "errors" array from fe (English messages). */
+void api_problem_fields(struct ctx *c, int status, const struct field_errors *fe);
+/* The problem for an error enum from the store or a write: 404, 403, 409,
+ * 413, 503 (busy) or 500 (logged). */
+void api_problem_err(struct ctx *c, enum err e);
+/* English text for a field problem ("is required"). */
+const char *api_problem_message(enum problem p);
+/* Starts a JSON response: empties the body and points w at it. */
+void api_json_begin(struct ctx *c, struct jw *w);
+/* Sets the status and application/json; a 413 problem instead when the
+ * response outgrew its buffer. */
+void api_json_end(struct ctx *c, int status);
+
+/* ---- request input (json_in.c) ---- */
+
+enum api_type {
+	API_STR,     /* JSON string or null (null reads as NULL) */
+	API_ID,      /* positive JSON integer or null (null reads as 0) */
+	API_BOOL     /* true or false */
+};
+
+/* One member a body may hold. The reader sets present and fills out: a
+ * char ** for API_STR, an int64_t * for API_ID, a bool * for API_BOOL. */
+struct api_member {
+	const char *name;
+	enum api_type type;
+	void *out;
+	bool present;
+};
+
+/* Reads the request body as a JSON object whose members all appear in m[].
+ * Returns true with the outputs filled (strings copied into the request
+ * arena); false once a problem has been written: 415 (not application/json),
+ * 413 (over API_BODY_MAX), 400 (malformed, too deep, not an object, unknown
+ * members), 422 (a member of the wrong type). */
+bool api_read_body(struct ctx *c, struct api_member *m, int n);
+enum { API_BODY_MAX = 64 * 1024, API_BODY_DEPTH = 16 };
+
+/* Paging from ?cursor= and ?limit=. */
+struct api_page {
+	int limit;             /* 1..API_LIMIT_MAX */
+	const char *key;       /* the cursor's position key; NULL on the first page */
+	int64_t id;            /* the cursor's id; 0 on the first page */
+};
+/* Fills p from the query; false once a 400 problem has been written. */
+bool api_read_page(struct ctx *c, struct api_page *p);
+/* ?name=true|false (absent: dflt); false once a 400 problem has been written. */
+bool api_query_bool(struct ctx *c, const char *name, bool dflt, bool *out);
+/* ?name=ID, a positive integer (absent: 0); false once a 400 problem has been written. */
+bool api_query_id(struct ctx *c, const char *name, int64_t *out);
+
+/* ---- cursors (cursor.c): pure, no request needed ---- */
+
+enum { API_LIMIT_DEFAULT = 50, API_LIMIT_MAX = 500, API_CURSOR_MAX = 1024 };
+
+/* An opaque cursor for the keyset position (key, id): base64url without
+ * padding of key, 0x1F, decimal id. key must be valid UTF-8 text without
+ * control characters. NULL when key is not, or over the arena cap. */
+char *api_cursor_encode(struct arena *a, const char *key, int64_t id);
+/* The inverse; ERR_INVALID for anything api_cursor_encode cannot have made
+ * (bad base64url, no separator, id not a positive integer, key not text),
+ * ERR_TOO_BIG over the arena cap. *key is in a. */
+enum err api_cursor_decode(struct arena *a, const char *s, const char **key, int64_t *id);
+/* ?limit= text: NULL gives API_LIMIT_DEFAULT; otherwise decimal digits only,
+ * 1..API_LIMIT_MAX, else ERR_INVALID. */
+enum err api_limit_parse(const char *s, int *out);
+/* A positive decimal int64 with no sign, spaces or leading zeros. */
+bool api_parse_id(const char *s, int64_t *out);
+
+/* ---- objects as JSON (units.c, people.c) ---- */
+
+void api_write_unit(struct jw *w, const struct unit *u);
+void api_write_person(struct jw *w, const struct person *p);
+/* ---- handlers ---- */
+
+void api_units_list(struct ctx *c);
+void api_unit_get(struct ctx *c);
+void api_unit_create(struct ctx *c);
+void api_unit_update(struct ctx *c);
+void api_unit_delete(struct ctx *c);
+
+void api_people_list(struct ctx *c);
+void api_person_get(struct ctx *c);
+void api_person_create(struct ctx *c);
+void api_person_update(struct ctx *c);
+void api_person_delete(struct ctx *c);
+
+#endif

@@ -1,0 +1,71 @@
+/* crypto.c — libsodium wrappers. Password hashing is memory-hard by design
+ * (64 MiB per hash at the interactive limits), so concurrent hashes are
+ * capped with a semaphore. */
+#include "base/crypto.h"
+
+#include <semaphore.h>
+#include <sodium.h>
+#include <string.h>
+
+enum { HASH_CONCURRENCY = 2 };
+static sem_t hash_slots;
+
+int crypto_init(void)
+{
+	if (sodium_init() < 0)
+		return -1;
+	static int sem_ready;
+	if (!sem_ready) {
+		if (sem_init(&hash_slots, 0, HASH_CONCURRENCY) != 0)
+			return -1;
+		sem_ready = 1;
+	}
+	return 0;
+}
+
+void token_random_hex(char out[TOKEN_HEX_LEN + 1])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(out, TOKEN_HEX_LEN + 1, raw, sizeof raw);
+	sodium_memzero(raw, sizeof raw);
+}
+
+void token_hash_hex(const char *s, char out[HASH_HEX_LEN + 1])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
+	sodium_bin2hex(out, HASH_HEX_LEN + 1, h, sizeof h);
+}
+
+int password_hash(const char *password, char out[PASSWORD_HASH_MAX])
+{
+	_Static_assert(crypto_pwhash_STRBYTES <= PASSWORD_HASH_MAX, "hash buffer");
+	while (sem_wait(&hash_slots) != 0)
+		;
+	int rc = crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				   crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	sem_post(&hash_slots);
+	return rc == 0 ? 0 : -1;
+}
+
+bool password_verify(const char *hash, const char *password)
+{
+	if (!hash || !password || strncmp(hash, "$argon2id$", 10) != 0)
+		return false;
+	while (sem_wait(&hash_slots) != 0)
+		;
+	int rc = crypto_pwhash_str_verify(hash, password, strlen(password));
+	sem_post(&hash_slots);
+	return rc == 0;
+}
+
+bool str_equal_ct(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	size_t n = strlen(a);
+	if (n != strlen(b))
+		return false;
+	return sodium_memcmp(a, b, n) == 0;
+}

@@ -1,0 +1,79 @@
+/* cmd_serve.c — evne serve: open the database (one connection per worker),
+ * load the static assets, and run the HTTP server until SIGINT/SIGTERM. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/log.h"
+#include "cli/cmds.h"
+#include "cli/opts.h"
+#include "web/app.h"
+#include "web/assets.h"
+
+int cmd_serve(int argc, char **argv)
+{
+	struct opt defs[] = { { "db", true, NULL }, { "listen", true, NULL }, { "workers", true, NULL },
+			      { "assets", true, NULL }, { "trust-proxy", false, NULL },
+			      { "max-body", true, NULL }, { "quiet", false, NULL } };
+	struct opts o = { defs, 7, { 0 }, 0 };
+	if (opts_parse(&o, argc, argv) || o.npositional)
+		return 2;
+	const char *db = opts_db(&o, "serve");
+	if (!db)
+		return 2;
+	const char *listen = opts_get(&o, "listen");
+	if (!listen)
+		listen = getenv("EVNE_LISTEN");
+	if (!listen || !*listen)
+		listen = "127.0.0.1:8080";
+	long workers = opts_long(&o, "workers", 8, 256);
+	long max_body = opts_long(&o, "max-body", 10L * 1024 * 1024, 1024L * 1024 * 1024);
+	if (workers < 0 || max_body < 0)
+		return 2;
+	if (workers == 0)
+		workers = 1;
+	if (opts_get(&o, "quiet"))
+		log_set_quiet(1);
+
+	char dir[4096], err[512];
+	const char *assets_dir = opts_get(&o, "assets");
+	if (!assets_dir) {
+		assets_default_dir(dir, sizeof dir);
+		assets_dir = dir;
+	}
+	struct assets *assets = NULL;
+	if (assets_load(assets_dir, &assets, err, sizeof err) != 0) {
+		fprintf(stderr, "evne: %s (run 'make' or 'sh scripts/assets.sh' to build the assets)\n", err);
+		return 1;
+	}
+	struct store *s;
+	if (store_open(db, (int)workers, true, &s, err, sizeof err) != OK) {
+		fprintf(stderr, "evne: %s\n", err);
+		assets_free(assets);
+		return 1;
+	}
+	struct app app = {
+		.store = s,
+		.assets = assets,
+		.session_ttl_s = 8 * 3600,
+		.login_max_failures = 5,
+		.login_window_s = 15 * 60,
+		.upload_max_bytes = (size_t)max_body,
+	};
+	struct http_server_cfg cfg = {
+		.listen = listen,
+		.workers = (unsigned)workers,
+		.max_connections = 512,
+		.idle_timeout_s = 30,
+		.max_header_bytes = 16 * 1024,
+		.max_body_bytes = (size_t)max_body,
+		.arena_cap = 64 * 1024 * 1024,
+		.trust_proxy = opts_get(&o, "trust-proxy") != NULL,
+		.handler = app_handle,
+		.ctx = &app,
+	};
+	int rc = http_serve(&cfg);
+	store_close(s);
+	assets_free(assets);
+	return rc == 0 ? 0 : 1;
+}

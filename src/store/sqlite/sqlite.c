@@ -1,0 +1,418 @@
+/* sqlite.c — struct store_ops on SQLite. Each connection runs in WAL mode
+ * with synchronous=FULL (an answered write survives SIGKILL and power loss),
+ * foreign keys on, a five-second busy timeout, and the ICU collation "nb"
+ * registered so ORDER BY name COLLATE nb sorts æ, ø, å last. Statements are
+ * prepared once per connection and kept in a small hash table keyed by the
+ * address of their SQL constant; $N placeholders are bound by name, so one
+ * SQL text serves SQLite and PostgreSQL alike. */
+#include "store/store_int.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/text.h"
+
+struct sq_slot {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
+struct sq_db {
+	sqlite3 *db;
+	struct sq_slot *slots;   /* open addressing; cap is a power of two */
+	size_t cap, used;
+};
+
+static const char SQL_BEGIN_READ[] = "BEGIN";
+static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+static const char SQL_JOURNAL_WAL[] = "PRAGMA journal_mode=WAL";
+static const char SQL_SETTINGS[] = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+/* A read on the source starts the snapshot the backup copies. */
+static const char SQL_BACKUP_SNAPSHOT[] = "BEGIN; SELECT count(*) FROM sqlite_schema;";
+
+enum { SQ_BUSY_MS = 5000, SQ_BACKUP_PAGES = 256, SQ_BACKUP_WAIT_MS = 20 };
+
+static struct sq_db *sq_db_of(struct store_db *d)
+{
+	return (struct sq_db *)d;
+}
+
+static sqlite3_stmt *sq_stmt_of(struct store_stmt *s)
+{
+	return (sqlite3_stmt *)s;
+}
+
+static enum err sq_err(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_ROW:
+	case SQLITE_DONE:
+		return OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ERR_BUSY;
+	case SQLITE_CONSTRAINT:
+		return ERR_CONFLICT;
+	default:
+		return ERR_IO;
+	}
+}
+
+static int sq_collate_nb(void *unused, int alen, const void *a, int blen, const void *b)
+{
+	(void)unused;
+	return text_collate_nb(a, alen, b, blen);
+}
+
+/* The directory must exist: creating it would hide a mistyped path. */
+static enum err sq_check_dir(const char *path, char *errmsg, size_t errlen)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return OK;
+	size_t n = slash == path ? 1 : (size_t)(slash - path);
+	char *dir = strndup(path, n);
+	if (!dir) {
+		fputs("evne: out of memory\n", stderr);
+		abort();
+	}
+	struct stat sb;
+	enum err e = OK;
+	if (stat(dir, &sb) != 0) {
+		snprintf(errmsg, errlen, "%s: the directory %s: %s", path, dir, strerror(errno));
+		e = ERR_IO;
+	} else if (!S_ISDIR(sb.st_mode)) {
+		snprintf(errmsg, errlen, "%s: %s is not a directory", path, dir);
+		e = ERR_IO;
+	}
+	free(dir);
+	return e;
+}
+
+static void sq_close(struct store_db *d)
+{
+	struct sq_db *s = sq_db_of(d);
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->cap; i++)
+		sqlite3_finalize(s->slots[i].st);
+	free(s->slots);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+static enum err sq_open(const char *path, struct store_db **out, char *errmsg, size_t errlen)
+{
+	enum err e = sq_check_dir(path, errmsg, errlen);
+	if (e)
+		return e;
+	struct sq_db *s = calloc(1, sizeof *s);
+	if (!s) {
+		fputs("evne: out of memory\n", stderr);
+		abort();
+	}
+	int rc = sqlite3_open_v2(path, &s->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		e = sq_err(rc) ? sq_err(rc) : ERR_IO;
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, SQ_BUSY_MS);
+	rc = sqlite3_create_collation_v2(s->db, "nb", SQLITE_UTF8, NULL, sq_collate_nb, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(s->db, SQL_SETTINGS, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "%s: %s", path, sqlite3_errmsg(s->db));
+		e = sq_err(rc);
+		goto fail;
+	}
+	/* journal_mode answers the mode it ended in; a file system without
+	 * shared memory stays in another mode, and we want to know. */
+	sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v2(s->db, SQL_JOURNAL_WAL, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	const char *mode = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	if (!mode || strcmp(mode, "wal") != 0) {
+		if (rc == SQLITE_ROW)
+			snprintf(errmsg, errlen, "%s: WAL mode is not available here (got %s)", path,
+				 mode ? mode : "nothing");
+		else
+			snprintf(errmsg, errlen, "%s: %s", path, sqlite3_errmsg(s->db));
+		e = rc == SQLITE_ROW ? ERR_IO : sq_err(rc);
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	*out = (struct store_db *)s;
+	return OK;
+fail:
+	sq_close((struct store_db *)s);
+	return e;
+}
+
+static size_t sq_hash(const char *sql, size_t cap)
+{
+	uintptr_t h = (uintptr_t)sql;
+	h ^= h >> 17;
+	h *= (uintptr_t)0x9e3779b97f4a7c15u;
+	return (size_t)(h >> 7) & (cap - 1);
+}
+
+static void sq_cache_put(struct sq_db *s, const char *sql, sqlite3_stmt *st)
+{
+	if ((s->used + 1) * 2 > s->cap) {
+		size_t ncap = s->cap ? s->cap * 2 : 64;
+		struct sq_slot *ns = calloc(ncap, sizeof *ns);
+		if (!ns) {
+			fputs("evne: out of memory\n", stderr);
+			abort();
+		}
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slots[i].sql)
+				continue;
+			size_t j = sq_hash(s->slots[i].sql, ncap);
+			while (ns[j].sql)
+				j = (j + 1) & (ncap - 1);
+			ns[j] = s->slots[i];
+		}
+		free(s->slots);
+		s->slots = ns;
+		s->cap = ncap;
+	}
+	size_t j = sq_hash(sql, s->cap);
+	while (s->slots[j].sql)
+		j = (j + 1) & (s->cap - 1);
+	s->slots[j].sql = sql;
+	s->slots[j].st = st;
+	s->used++;
+}
+
+static enum err sq_prepare(struct store_db *d, const char *sql, struct store_stmt **out)
+{
+	struct sq_db *s = sq_db_of(d);
+	if (s->cap) {
+		for (size_t j = sq_hash(sql, s->cap); s->slots[j].sql; j = (j + 1) & (s->cap - 1)) {
+			if (s->slots[j].sql == sql) {
+				*out = (struct store_stmt *)s->slots[j].st;
+				return OK;
+			}
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_err(rc) ? sq_err(rc) : ERR_IO;
+	sq_cache_put(s, sql, st);
+	*out = (struct store_stmt *)st;
+	return OK;
+}
+
+/* $idx may appear several times in the SQL; SQLite gives it one slot. */
+static int sq_param(sqlite3_stmt *st, int idx)
+{
+	char name[16];
+	snprintf(name, sizeof name, "$%d", idx);
+	int i = sqlite3_bind_parameter_index(st, name);
+	assert(i > 0 && "binding a placeholder the statement does not have");
+	return i;
+}
+
+static enum err sq_bind_int64(struct store_stmt *s, int idx, int64_t v)
+{
+	sqlite3_stmt *st = sq_stmt_of(s);
+	return sq_err(sqlite3_bind_int64(st, sq_param(st, idx), v));
+}
+
+static enum err sq_bind_text(struct store_stmt *s, int idx, const char *v)
+{
+	sqlite3_stmt *st = sq_stmt_of(s);
+	return sq_err(sqlite3_bind_text(st, sq_param(st, idx), v, -1, SQLITE_TRANSIENT));
+}
+
+static enum err sq_bind_null(struct store_stmt *s, int idx)
+{
+	sqlite3_stmt *st = sq_stmt_of(s);
+	return sq_err(sqlite3_bind_null(st, sq_param(st, idx)));
+}
+
+static enum err sq_step(struct store_stmt *s, bool *row)
+{
+	int rc = sqlite3_step(sq_stmt_of(s));
+	*row = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return OK;
+	enum err e = sq_err(rc);
+	return e ? e : ERR_IO;
+}
+
+static int64_t sq_column_int64(struct store_stmt *s, int col)
+{
+	return sqlite3_column_int64(sq_stmt_of(s), col);
+}
+
+static const char *sq_column_text(struct store_stmt *s, int col)
+{
+	return (const char *)sqlite3_column_text(sq_stmt_of(s), col);
+}
+
+static bool sq_column_is_null(struct store_stmt *s, int col)
+{
+	return sqlite3_column_type(sq_stmt_of(s), col) == SQLITE_NULL;
+}
+
+static void sq_reset(struct store_stmt *s)
+{
+	sqlite3_reset(sq_stmt_of(s));
+	sqlite3_clear_bindings(sq_stmt_of(s));
+}
+
+static int64_t sq_changes(struct store_stmt *s)
+{
+	return sqlite3_changes64(sqlite3_db_handle(sq_stmt_of(s)));
+}
+
+static enum err sq_exec_script(struct store_db *d, const char *sql)
+{
+	int rc = sqlite3_exec(sq_db_of(d)->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? OK : sq_err(rc) ? sq_err(rc) : ERR_IO;
+}
+
+/* Runs one of the fixed transaction statements through the cache. */
+static enum err sq_run(struct store_db *d, const char *sql)
+{
+	struct store_stmt *st;
+	enum err e = sq_prepare(d, sql, &st);
+	if (e)
+		return e;
+	int rc = sqlite3_step(sq_stmt_of(st));
+	e = rc == SQLITE_DONE ? OK : sq_err(rc) ? sq_err(rc) : ERR_IO;
+	sqlite3_reset(sq_stmt_of(st));
+	return e;
+}
+
+static enum err sq_begin(struct store_db *d, bool write)
+{
+	return sq_run(d, write ? SQL_BEGIN_WRITE : SQL_BEGIN_READ);
+}
+
+static enum err sq_commit(struct store_db *d)
+{
+	return sq_run(d, SQL_COMMIT);
+}
+
+static void sq_rollback(struct store_db *d)
+{
+	/* Some errors end the transaction on their own; ROLLBACK then fails. */
+	if (!sqlite3_get_autocommit(sq_db_of(d)->db))
+		sq_run(d, SQL_ROLLBACK);
+}
+
+static const char *sq_errmsg(struct store_db *d)
+{
+	return sqlite3_errmsg(sq_db_of(d)->db);
+}
+
+/* Copies page by page under one read snapshot of the source, so writers go
+ * on meanwhile and the copy is consistent; the copy is written beside dest
+ * and renamed over it only when complete. */
+static enum err sq_backup(struct store_db *d, const char *dest, char *errmsg, size_t errlen)
+{
+	struct sq_db *s = sq_db_of(d);
+	enum err e = sq_check_dir(dest, errmsg, errlen);
+	if (e)
+		return e;
+	size_t n = strlen(dest) + sizeof ".part";
+	char *part = malloc(n);
+	if (!part) {
+		fputs("evne: out of memory\n", stderr);
+		abort();
+	}
+	snprintf(part, n, "%s.part", dest);
+	remove(part);
+	sqlite3 *out = NULL;
+	sqlite3_backup *b = NULL;
+	int rc = sqlite3_open_v2(part, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "%s: %s", part, out ? sqlite3_errmsg(out) : sqlite3_errstr(rc));
+		goto out;
+	}
+	rc = sqlite3_exec(s->db, SQL_BACKUP_SNAPSHOT, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "reading the database: %s", sqlite3_errmsg(s->db));
+		goto out;
+	}
+	b = sqlite3_backup_init(out, "main", s->db, "main");
+	if (!b) {
+		rc = sqlite3_errcode(out);
+		snprintf(errmsg, errlen, "%s: %s", part, sqlite3_errmsg(out));
+		goto out;
+	}
+	do {
+		rc = sqlite3_backup_step(b, SQ_BACKUP_PAGES);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(SQ_BACKUP_WAIT_MS);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		snprintf(errmsg, errlen, "%s: %s", part, sqlite3_errmsg(out));
+		goto out;
+	}
+	rc = sqlite3_close(out);
+	out = NULL;
+	if (rc != SQLITE_OK) {
+		snprintf(errmsg, errlen, "%s: %s", part, sqlite3_errstr(rc));
+		goto out;
+	}
+	if (rename(part, dest) != 0) {
+		snprintf(errmsg, errlen, "%s: %s", dest, strerror(errno));
+		rc = SQLITE_IOERR;
+		goto out;
+	}
+	rc = SQLITE_OK;
+out:
+	sq_rollback(d);
+	if (out)
+		sqlite3_close(out);
+	if (rc != SQLITE_OK)
+		remove(part);
+	free(part);
+	e = sq_err(rc);
+	return rc != SQLITE_OK && !e ? ERR_IO : e;
+}
+
+const struct store_ops sq_ops = {
+	.name = "sqlite",
+	.migrations = migrations_sqlite,
+	.migrations_count = &migrations_sqlite_count,
+	.open = sq_open,
+	.close = sq_close,
+	.prepare = sq_prepare,
+	.bind_int64 = sq_bind_int64,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.column_int64 = sq_column_int64,
+	.column_text = sq_column_text,
+	.column_is_null = sq_column_is_null,
+	.reset = sq_reset,
+	.changes = sq_changes,
+	.exec_script = sq_exec_script,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.lock_schema = NULL,
+	.errmsg = sq_errmsg,
+	.backup = sq_backup,
+};

@@ -1,0 +1,102 @@
+/* store_int.h — the private side of store.h: the table of operations a
+ * database backend implements (struct store_ops, one per backend, like curl's
+ * vtls), the pool's connection record, and the small statement helpers the
+ * domain files (users.c, people.c, ...) use. The common SQL passed to
+ * prepare uses only $1..$n placeholders, RETURNING for new ids and ON
+ * CONFLICT, so SQLite (sqlite/) and PostgreSQL (pg/, through PQprepare and
+ * PQexecPrepared with text parameters) run the same statements. Only store/
+ * and the store tests include this file. */
+#ifndef EVNE_STORE_INT_H
+#define EVNE_STORE_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "store/store.h"
+#include "store/schema/migrations.h"
+
+/* Opaque to the common code; each backend casts to its own records. */
+struct store_db;
+struct store_stmt;
+
+struct store_ops {
+	const char *name;   /* "sqlite" */
+	const struct migration *migrations;   /* this dialect's schema, in order */
+	const int *migrations_count;
+	/* target: what follows the scheme (a file path for SQLite). */
+	enum err (*open)(const char *target, struct store_db **out, char *errmsg, size_t errlen);
+	void (*close)(struct store_db *db);
+	/* Prepared once per connection and cached by the address of sql, so sql
+	 * must be a constant that outlives the connection. */
+	enum err (*prepare)(struct store_db *db, const char *sql, struct store_stmt **out);
+	/* idx is 1-based and names the placeholder $idx. */
+	enum err (*bind_int64)(struct store_stmt *st, int idx, int64_t v);
+	enum err (*bind_text)(struct store_stmt *st, int idx, const char *s);
+	enum err (*bind_null)(struct store_stmt *st, int idx);
+	/* OK with *row true for a row, false when done; an error otherwise. */
+	enum err (*step)(struct store_stmt *st, bool *row);
+	int64_t (*column_int64)(struct store_stmt *st, int col);
+	/* Valid until the next step or reset; asked only when not NULL. */
+	const char *(*column_text)(struct store_stmt *st, int col);
+	bool (*column_is_null)(struct store_stmt *st, int col);
+	/* Ready for new bindings; forgets the old ones. */
+	void (*reset)(struct store_stmt *st);
+	/* Rows changed by the statement's last run (after step gave done). */
+	int64_t (*changes)(struct store_stmt *st);
+	/* Runs a script of several statements (migrations only). */
+	enum err (*exec_script)(struct store_db *db, const char *sql);
+	/* write: take the write lock now, so a transaction never fails half-way
+	 * for lack of it (SQLite BEGIN IMMEDIATE). */
+	enum err (*begin)(struct store_db *db, bool write);
+	enum err (*commit)(struct store_db *db);
+	void (*rollback)(struct store_db *db);
+	/* Serialises migrations across processes for the current transaction;
+	 * NULL when begin(write) already excludes every other writer. */
+	enum err (*lock_schema)(struct store_db *db);
+	const char *(*errmsg)(struct store_db *db);
+	/* A consistent copy of the database behind db into the file dest. */
+	enum err (*backup)(struct store_db *db, const char *dest, char *errmsg, size_t errlen);
+};
+
+extern const struct store_ops sq_ops;
+
+struct store_conn {
+	struct store *store;
+	const struct store_ops *ops;
+	struct store_db *db;
+	struct store_conn *next_free;
+	char msg[256];   /* the last failure, for store_errmsg */
+};
+
+/* Records e with the backend's message (or, when fmt is given, our own) on
+ * the connection and returns e, so failures read `return store_fail(...)`. */
+enum err store_fail(struct store_conn *c, enum err e, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* One run of one cached statement, with a sticky error: bind and read
+ * freely, then store_q_done tells the first failure and resets the
+ * statement for its next use. */
+struct store_q {
+	struct store_conn *c;
+	struct store_stmt *st;
+	enum err err;
+};
+
+void store_q_prepare(struct store_q *q, struct store_conn *c, const char *sql);
+void store_q_int(struct store_q *q, int idx, int64_t v);
+void store_q_text(struct store_q *q, int idx, const char *s);   /* NULL binds NULL */
+void store_q_id(struct store_q *q, int idx, int64_t id);        /* 0 binds NULL */
+void store_q_opt(struct store_q *q, int idx, const char *s);    /* NULL or "" binds NULL */
+/* true when a row is ready; false at the end or on an error (q->err). */
+bool store_q_row(struct store_q *q);
+/* Runs a statement that returns no rows; *changes may be NULL. */
+void store_q_exec(struct store_q *q, int64_t *changes);
+int64_t store_q_col_int(struct store_q *q, int col);
+/* A copy in a (NULL for SQL NULL); over the arena's cap: ERR_TOO_BIG. */
+char *store_q_col_text(struct store_q *q, struct arena *a, int col);
+enum err store_q_done(struct store_q *q);
+
+/* Grows an arena array of elem-sized items to hold at least n + 1. */
+void *store_grow(struct arena *a, void *p, int n, int *cap, size_t elem);
+
+#endif

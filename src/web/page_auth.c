@@ -1,0 +1,203 @@
+/* page_auth.c — log-in, log-out, the language switch, the home page and the
+ * accessibility statement. Log-in is rate limited per account and per
+ * address in the database, so several servers share the count, and never
+ * says whether the e-mail or the password was wrong. */
+#include <ctype.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "base/crypto.h"
+#include "base/log.h"
+#include "html/html.h"
+#include "views/layout.h"
+#include "web/app.h"
+#include "web/pages_auth.h"
+#include "web/session.h"
+
+/* A safe place to go after log-in: a local path, never another site. */
+static const char *safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, '\r') ||
+	    strchr(next, '\n') || strncmp(next, "/login", 6) == 0)
+		return "/";
+	return next;
+}
+
+static void render_login(struct ctx *c, const char *email, bool failed, bool limited)
+{
+	struct v_login d = {
+		.csrf = session_prelogin_csrf(c),
+		.email = email,
+		.next = safe_next(ctx_query(c, "next") ? ctx_query(c, "next") : ctx_form(c, "next")),
+		.failed = failed,
+		.rate_limited = limited,
+	};
+	struct html h;
+	html_init(&h, &c->w->body, c->lang);
+	struct page_meta *pm = ctx_page_meta(c, msg(c->lang, MSG_LOGIN_TITLE));
+	if (!pm) {
+		ctx_error_page(c, 500);
+		return;
+	}
+	pm->has_errors = failed || limited;
+	v_login_page(&h, pm, &d);
+}
+
+void page_login_form(struct ctx *c)
+{
+	if (c->actor.role != ROLE_NONE) {
+		http_redirect(c->w, safe_next(ctx_query(c, "next")));
+		return;
+	}
+	render_login(c, NULL, false, false);
+}
+
+static char dummy_hash[PASSWORD_HASH_MAX];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void make_dummy_hash(void)
+{
+	char pw[TOKEN_HEX_LEN + 1];
+	token_random_hex(pw);
+	if (password_hash(pw, dummy_hash) != 0)
+		dummy_hash[0] = '\0';
+}
+
+static enum err count_failures(struct ctx *c, const char *key, int *n)
+{
+	return store_login_failures_since(c->db, key, c->now - c->app->login_window_s, n);
+}
+
+static enum err record_failure(struct ctx *c, const char *acct_key, const char *addr_key)
+{
+	enum err e = store_begin(c->db, true);
+	if (e == OK)
+		e = store_login_failure_add(c->db, acct_key, c->now);
+	if (e == OK)
+		e = store_login_failure_add(c->db, addr_key, c->now);
+	if (e == OK)
+		e = store_commit(c->db);
+	else
+		store_rollback(c->db);
+	return e;
+}
+
+void page_login(struct ctx *c)
+{
+	const char *email_in = ctx_form(c, "email");
+	const char *password = ctx_form(c, "password");
+	char *email = arena_strdup(c->a, email_in ? email_in : "");
+	if (!email) {
+		ctx_error_page(c, 413);
+		return;
+	}
+	for (char *p = email; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	const char *acct_key = arena_printf(c->a, "acct:%s", email);
+	const char *addr_key = arena_printf(c->a, "addr:%s", c->req->remote_addr ? c->req->remote_addr : "");
+	int n_acct = 0, n_addr = 0;
+	enum err e = count_failures(c, acct_key, &n_acct);
+	if (e == OK)
+		e = count_failures(c, addr_key, &n_addr);
+	if (e != OK) {
+		ctx_error_page(c, 503);
+		return;
+	}
+	/* an address gets more tries than one account: offices share addresses */
+	if (n_acct >= c->app->login_max_failures || n_addr >= 4 * c->app->login_max_failures) {
+		c->w->status = 429;
+		http_resp_header(c->w, "Retry-After", "900");
+		render_login(c, email, false, true);
+		return;
+	}
+	struct user u;
+	e = store_user_by_email(c->db, c->a, email, &u);
+	if (e != OK && e != ERR_NOTFOUND) {
+		ctx_error_page(c, 503);
+		return;
+	}
+	/* verify even for unknown accounts so timing does not reveal which exist */
+	pthread_once(&dummy_once, make_dummy_hash);
+	bool ok = password_verify(e == OK ? u.password_hash : dummy_hash, password ? password : "");
+	if (e != OK || !ok || !u.active) {
+		if (record_failure(c, acct_key, addr_key) != OK)
+			log_error("could not record a failed log-in");
+		c->w->status = 401;
+		render_login(c, email, true, false);
+		return;
+	}
+	e = store_begin(c->db, true);
+	if (e == OK)
+		e = store_login_failures_clear(c->db, acct_key);
+	if (e == OK)
+		e = store_commit(c->db);
+	else
+		store_rollback(c->db);
+	if (e == OK)
+		e = session_start(c, u.id);
+	if (e != OK) {
+		ctx_error_page(c, 503);
+		return;
+	}
+	http_redirect(c->w, safe_next(ctx_form(c, "next")));
+}
+
+void page_logout(struct ctx *c)
+{
+	if (session_end(c) != OK) {
+		ctx_error_page(c, 503);
+		return;
+	}
+	http_set_cookie(c->w, c->a, "evne_lang", lang_code(c->lang), 365L * 24 * 3600, c->req->secure);
+	ctx_redirect_flash(c, "/login", MSG_FLASH_LOGGED_OUT);
+}
+
+void page_lang(struct ctx *c)
+{
+	const char *code = ctx_form(c, "lang");
+	if (!code || !lang_is_code(code)) {
+		ctx_error_page(c, 400);
+		return;
+	}
+	if (c->user.id) {
+		enum err e = store_begin(c->db, true);
+		if (e == OK)
+			e = store_user_set_lang(c->db, c->user.id, code);
+		if (e == OK)
+			e = store_commit(c->db);
+		else
+			store_rollback(c->db);
+		if (e != OK) {
+			ctx_error_page(c, 503);
+			return;
+		}
+	}
+	http_set_cookie(c->w, c->a, "evne_lang", code, 365L * 24 * 3600, c->req->secure);
+	c->lang = lang_parse(code);
+	const char *ret = ctx_form(c, "return");
+	ctx_redirect_flash(c, ret && ret[0] == '/' && ret[1] != '/' && ret[1] != '\\' ? ret : "/",
+			   MSG_FLASH_LANG_CHANGED);
+}
+
+void page_home(struct ctx *c)
+{
+	struct v_home d = { 0 };
+	if (store_unit_count(c->db, &d.units) != OK || store_person_count(c->db, &d.active_people) != OK) {
+		ctx_error_page(c, 503);
+		return;
+	}
+	struct html h;
+	html_init(&h, &c->w->body, c->lang);
+	struct page_meta *pm = ctx_page_meta(c, msg(c->lang, MSG_HOME_TITLE));
+	if (pm)
+		v_home_page(&h, pm, &d);
+}
+
+void page_accessibility(struct ctx *c)
+{
+	struct html h;
+	html_init(&h, &c->w->body, c->lang);
+	struct page_meta *pm = ctx_page_meta(c, msg(c->lang, MSG_A11Y_TITLE));
+	if (pm)
+		v_accessibility_page(&h, pm);
+}

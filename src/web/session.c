@@ -1,0 +1,154 @@
+/* session.c — sessions, API tokens, actors and CSRF. Session cookies carry a
+ * random token; the database keeps its SHA-256 only, so a leaked database
+ * does not leak sessions. A session lives a fixed time from log-in
+ * (app->session_ttl_s), so reading pages costs no database writes. */
+#include "web/session.h"
+
+#include <string.h>
+
+#include "base/crypto.h"
+#include "base/log.h"
+
+enum err session_load_actor(struct ctx *c, const struct user *u)
+{
+	c->user = *u;
+	c->actor.user_id = u->id;
+	c->actor.person_id = u->person_id;
+	c->actor.role = u->role;
+	c->actor.name = u->name;
+	if (u->person_id) {
+		int64_t *ids = NULL;
+		int n = 0;
+		enum err e = store_units_led_by(c->db, c->a, u->person_id, &ids, &n);
+		if (e != OK)
+			return e;
+		c->actor.scope_units = ids;
+		c->actor.scope_count = n;
+		struct person p;
+		e = store_person_get(c->db, c->a, u->person_id, &p);
+		if (e == OK)
+			c->actor.own_unit_id = p.unit_id;
+		else if (e != ERR_NOTFOUND)
+			return e;
+	}
+	return OK;
+}
+
+static enum err from_bearer(struct ctx *c, const char *auth, bool *done)
+{
+	*done = false;
+	if (!auth || strncmp(auth, "Bearer ", 7) != 0)
+		return OK;
+	*done = true;
+	char hash[HASH_HEX_LEN + 1];
+	token_hash_hex(auth + 7, hash);
+	int64_t user_id;
+	enum err e = store_token_lookup(c->db, hash, &user_id);
+	if (e == ERR_NOTFOUND)
+		return OK;
+	if (e != OK)
+		return e;
+	struct user u;
+	e = store_user_by_id(c->db, c->a, user_id, &u);
+	if (e == ERR_NOTFOUND || (e == OK && !u.active))
+		return OK;
+	if (e != OK)
+		return e;
+	return session_load_actor(c, &u);
+}
+
+enum err session_authenticate(struct ctx *c, bool api)
+{
+	if (api) {
+		bool done;
+		enum err e = from_bearer(c, http_header(c->req, "Authorization"), &done);
+		if (done || e != OK)
+			return e;
+	}
+	const char *token = http_cookie(c->req, SESSION_COOKIE);
+	if (!token || strlen(token) != TOKEN_HEX_LEN)
+		return OK;
+	char hash[HASH_HEX_LEN + 1];
+	token_hash_hex(token, hash);
+	int64_t user_id;
+	char *csrf;
+	enum err e = store_session_get(c->db, c->a, hash, c->now, &user_id, &csrf);
+	if (e == ERR_NOTFOUND)
+		return OK;
+	if (e != OK)
+		return e;
+	struct user u;
+	e = store_user_by_id(c->db, c->a, user_id, &u);
+	if (e == ERR_NOTFOUND || (e == OK && !u.active))
+		return OK;
+	if (e != OK)
+		return e;
+	c->csrf = csrf;
+	c->session_hash = arena_strdup(c->a, hash);
+	return session_load_actor(c, &u);
+}
+
+bool session_csrf_ok(struct ctx *c, bool api)
+{
+	if (api) {
+		if (!c->session_hash)
+			return true;   /* Bearer tokens are not sent by browsers on their own */
+		return str_equal_ct(http_header(c->req, "X-CSRF-Token"), c->csrf);
+	}
+	const char *sent = ctx_form(c, "csrf");
+	if (c->csrf)
+		return str_equal_ct(sent, c->csrf);
+	/* not logged in: double-submit cookie */
+	return str_equal_ct(sent, http_cookie(c->req, PRELOGIN_COOKIE));
+}
+
+enum err session_start(struct ctx *c, int64_t user_id)
+{
+	char token[TOKEN_HEX_LEN + 1], hash[HASH_HEX_LEN + 1], csrf[TOKEN_HEX_LEN + 1];
+	token_random_hex(token);
+	token_hash_hex(token, hash);
+	token_random_hex(csrf);
+	enum err e = store_begin(c->db, true);
+	if (e == OK)
+		e = store_session_insert(c->db, hash, user_id, csrf, c->now, c->now + c->app->session_ttl_s);
+	if (e == OK)
+		e = store_session_purge(c->db, c->now);
+	if (e == OK)
+		e = store_commit(c->db);
+	else
+		store_rollback(c->db);
+	if (e != OK)
+		return e;
+	http_set_cookie(c->w, c->a, SESSION_COOKIE, token, -1, c->req->secure);
+	http_set_cookie(c->w, c->a, PRELOGIN_COOKIE, "", 0, c->req->secure);
+	return OK;
+}
+
+enum err session_end(struct ctx *c)
+{
+	enum err e = OK;
+	if (c->session_hash) {
+		e = store_begin(c->db, true);
+		if (e == OK)
+			e = store_session_delete(c->db, c->session_hash);
+		if (e == OK)
+			e = store_commit(c->db);
+		else
+			store_rollback(c->db);
+	}
+	http_set_cookie(c->w, c->a, SESSION_COOKIE, "", 0, c->req->secure);
+	return e;
+}
+
+const char *session_prelogin_csrf(struct ctx *c)
+{
+	const char *have = http_cookie(c->req, PRELOGIN_COOKIE);
+	if (have && strlen(have) == TOKEN_HEX_LEN)
+		return have;
+	char *t = arena_alloc(c->a, TOKEN_HEX_LEN + 1);
+	if (!t)
+		return "";
+	token_random_hex(t);
+	http_set_cookie(c->w, c->a, PRELOGIN_COOKIE, t, 3600, c->req->secure);
+	return t;
+}
