@@ -18,6 +18,7 @@ HARDEN  := -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fstack-clash-pro
 LDHARD  := -pie -Wl,-z,relro,-z,now,-z,noexecstack
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
+Q := $(if $(V),,@)
 SRC      := $(sort $(wildcard src/*/*.c src/store/sqlite/*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/schema/sqlite/*.sql))
@@ -35,16 +36,20 @@ build/gen/migrations_sqlite.c: $(MIGRATIONS) scripts/embed-migrations.sh
 
 build/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(COMMON) $(HARDEN) -c $< -o $@
+	@echo '  CC      $@'
+	$(Q)$(CC) $(COMMON) $(HARDEN) -c $< -o $@
 build/obj/%.o: src/%.c | $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(COMMON) $(HARDEN) -c $< -o $@
+	@echo '  CC      $@'
+	$(Q)$(CC) $(COMMON) $(HARDEN) -c $< -o $@
 build/asan/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)
-	$(CC) $(COMMON) $(SAN) -c $< -o $@
+	@echo '  CC      $@'
+	$(Q)$(CC) $(COMMON) $(SAN) -c $< -o $@
 build/asan/obj/%.o: src/%.c | $(GEN)
 	@mkdir -p $(@D)
-	$(CC) $(COMMON) $(SAN) -c $< -o $@
+	@echo '  CC      $@'
+	$(Q)$(CC) $(COMMON) $(SAN) -c $< -o $@
 
 build/libevne.a: $(OBJ)
 	@rm -f $@

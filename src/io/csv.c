@@ -162,8 +162,10 @@ enum err csv_read(struct arena *a, const char *data, size_t len, struct csv_tabl
 		pos += n;
 	}
 	/* libcsv would silently close a quote left open at the end of the file;
-	 * that almost always means a stray quote swallowed the rest of it. */
-	if (p.quoted && r.start_line) {
+	 * that almost always means a stray quote swallowed the rest of it. State
+	 * 2 is libcsv's FIELD_BEGUN (its states are not in csv.h): inside a
+	 * field, and p.quoted says the field opened with a quote. */
+	if (p.pstate == 2 && p.quoted && r.start_line) {
 		*fail = (struct csv_failure){ CSV_FAULT_QUOTE, r.start_line };
 		rc = ERR_INVALID;
 		goto out;

@@ -1,5 +1,5 @@
 /* store.h — the one storage interface. Callers speak in domain terms; the SQL
- * lives in store/*.c as constants with $n placeholders that both backends run
+ * lives in the store/ files as constants with $n placeholders that both backends run
  * (sqlite/ today, pg/ next), behind struct store_ops in store_int.h.
  *
  * Connections come from a pool (one per server worker). Functions that take

@@ -64,21 +64,20 @@ enum err store_unit_by_code(struct store_conn *c, struct arena *a, const char *c
 
 static int unit_cmp_name(const void *pa, const void *pb)
 {
-	const struct unit *a = pa, *b = pb;
+	const struct unit *a = *(const struct unit *const *)pa, *b = *(const struct unit *const *)pb;
 	int r = text_collate_nb(a->name, (int)strlen(a->name), b->name, (int)strlen(b->name));
 	return r ? r : (a->id > b->id) - (a->id < b->id);
 }
 
-/* Index of the unit with id in units sorted by id (byid), or -1. */
-static int unit_find(const struct unit *v, const int *byid, int n, int64_t id)
+/* Index of the unit with id in v (sorted by id), or -1. */
+static int unit_find(const struct unit *v, int n, int64_t id)
 {
 	int lo = 0, hi = n - 1;
 	while (lo <= hi) {
 		int mid = lo + (hi - lo) / 2;
-		int64_t m = v[byid[mid]].id;
-		if (m == id)
-			return byid[mid];
-		if (m < id)
+		if (v[mid].id == id)
+			return mid;
+		if (v[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
@@ -86,55 +85,36 @@ static int unit_find(const struct unit *v, const int *byid, int n, int64_t id)
 	return -1;
 }
 
-static const struct unit *cmp_units;
-
-static int unit_cmp_id(const void *pa, const void *pb)
-{
-	int64_t a = cmp_units[*(const int *)pa].id, b = cmp_units[*(const int *)pb].id;
-	return (a > b) - (a < b);
-}
-
-/* Lays v (sorted by name) out in tree order into out: children are linked
- * in name order under their parent, then a walk with parent links emits
- * each subtree after its root. Returns how many units were reached. */
+/* Lays v (sorted by id) out in tree order into out: children are linked in
+ * name order under their parent, then a walk along the links emits each
+ * subtree right after its root. Returns how many units were reached; fewer
+ * than n means a cycle. */
 static int unit_order(const struct unit *v, int n, struct unit *out)
 {
-	int *mem = malloc((size_t)n * 4 * sizeof *mem + sizeof *mem);
-	if (!mem) {
+	const struct unit **byname = malloc((size_t)n * sizeof *byname + 1);
+	int *mem = malloc((size_t)n * 4 * sizeof *mem + 1);
+	if (!byname || !mem) {
 		fputs("evne: out of memory\n", stderr);
 		abort();
 	}
-	int *byid = mem, *parent = mem + n, *first = mem + 2 * n, *next = mem + 3 * n;
-	for (int i = 0; i < n; i++)
-		byid[i] = i;
-	cmp_units = v;   /* ids are sorted already in SQL; this is cheap insurance */
-	qsort(byid, (size_t)n, sizeof *byid, unit_cmp_id);
-	int root = -1, root_last = -1;
-	int *last = malloc((size_t)n * sizeof *last + sizeof *last);
-	if (!last) {
-		fputs("evne: out of memory\n", stderr);
-		abort();
-	}
-	for (int i = 0; i < n; i++)
-		first[i] = next[i] = last[i] = -1;
+	int *parent = mem, *first = mem + n, *next = mem + 2 * n, *last = mem + 3 * n;
 	for (int i = 0; i < n; i++) {
-		int p = v[i].parent_id ? unit_find(v, byid, n, v[i].parent_id) : -1;
-		parent[i] = p;
-		if (p < 0) {
-			if (root_last < 0)
-				root = i;
-			else
-				next[root_last] = i;
-			root_last = i;
-		} else {
-			if (last[p] < 0)
-				first[p] = i;
-			else
-				next[last[p]] = i;
-			last[p] = i;
-		}
+		byname[i] = &v[i];
+		first[i] = next[i] = last[i] = -1;
 	}
-	free(last);
+	qsort(byname, (size_t)n, sizeof *byname, unit_cmp_name);
+	int root = -1, root_last = -1;
+	for (int k = 0; k < n; k++) {
+		int i = (int)(byname[k] - v);
+		int p = v[i].parent_id ? unit_find(v, n, v[i].parent_id) : -1;
+		parent[i] = p;
+		int *tail = p < 0 ? &root_last : &last[p];
+		if (*tail < 0)
+			*(p < 0 ? &root : &first[p]) = i;
+		else
+			next[*tail] = i;
+		*tail = i;
+	}
 	int k = 0, depth = 0;
 	for (int cur = root; cur >= 0;) {
 		out[k] = v[cur];
@@ -152,6 +132,7 @@ static int unit_order(const struct unit *v, int n, struct unit *out)
 			cur = next[cur];
 	}
 	free(mem);
+	free(byname);
 	return k;
 }
 
@@ -178,7 +159,6 @@ enum err store_unit_tree(struct store_conn *c, struct arena *a, struct unit **ou
 	enum err e = store_q_done(&q);
 	if (e)
 		goto out;
-	qsort(v, (size_t)len, sizeof *v, unit_cmp_name);
 	struct unit *tree = arena_alloc(a, (size_t)len * sizeof *tree + 1);
 	if (!tree) {
 		e = store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");

@@ -51,10 +51,10 @@ static enum problem field_problem(const struct field_errors *fe, const char *nam
 	return PROB_NONE;
 }
 
-/* Writes ` name="f-NAME"` or with a suffix, e.g. "-hint". */
-static void id_attr(struct html *h, const char *attr_and_quote, const char *name, const char *suffix)
+/* The id of field NAME's control "f-NAME", or of its parts with a suffix
+ * ("-hint", "-error"), as escaped attribute text. */
+static void id_value(struct html *h, const char *name, const char *suffix)
 {
-	buf_puts(h->b, attr_and_quote);
 	html_text(h, "f-");
 	html_text(h, name);
 	html_text(h, suffix);
@@ -66,7 +66,9 @@ static void field_open(struct html *h, const struct v_field *f, const char *extr
 	if (extra_class)
 		html_text(h, extra_class);
 	HTML_LIT(h, "\"><label class=\"ds-label\"");
-	id_attr(h, " for=\"", f->name, "\">");
+	HTML_LIT(h, " for=\"");
+	id_value(h, f->name, "");
+	HTML_LIT(h, "\">");
 	html_text(h, f->label);
 	if (f->required) {
 		HTML_LIT(h, " <span class=\"field-required\">");
@@ -76,7 +78,9 @@ static void field_open(struct html *h, const struct v_field *f, const char *extr
 	HTML_LIT(h, "</label>");
 	if (f->hint) {
 		HTML_LIT(h, "<div data-field=\"description\"");
-		id_attr(h, " id=\"", f->name, "-hint\">");
+		HTML_LIT(h, " id=\"");
+		id_value(h, f->name, "-hint");
+		HTML_LIT(h, "\">");
 		html_text(h, f->hint);
 		HTML_LIT(h, "</div>");
 	}
@@ -89,18 +93,12 @@ static void control_aria(struct html *h, const struct v_field *f, enum problem p
 		HTML_LIT(h, " aria-invalid=\"true\"");
 	if (f->hint || p != PROB_NONE) {
 		HTML_LIT(h, " aria-describedby=\"");
-		if (f->hint) {
-			html_text(h, "f-");
-			html_text(h, f->name);
-			html_text(h, "-hint");
-		}
+		if (f->hint)
+			id_value(h, f->name, "-hint");
 		if (f->hint && p != PROB_NONE)
 			HTML_LIT(h, " ");
-		if (p != PROB_NONE) {
-			html_text(h, "f-");
-			html_text(h, f->name);
-			html_text(h, "-error");
-		}
+		if (p != PROB_NONE)
+			id_value(h, f->name, "-error");
 		HTML_LIT(h, "\"");
 	}
 	if (f->required)
@@ -111,7 +109,9 @@ static void field_close(struct html *h, const struct v_field *f, enum problem p)
 {
 	if (p != PROB_NONE) {
 		HTML_LIT(h, "<p class=\"ds-validation-message\"");
-		id_attr(h, " id=\"", f->name, "-error\">");
+		HTML_LIT(h, " id=\"");
+		id_value(h, f->name, "-error");
+		HTML_LIT(h, "\">");
 		html_msg(h, v_problem_msg(p));
 		HTML_LIT(h, "</p>");
 	}
@@ -120,7 +120,9 @@ static void field_close(struct html *h, const struct v_field *f, enum problem p)
 
 static void control_name(struct html *h, const struct v_field *f)
 {
-	id_attr(h, " id=\"", f->name, "\"");
+	HTML_LIT(h, " id=\"");
+	id_value(h, f->name, "");
+	HTML_LIT(h, "\"");
 	HTML_ATTR(h, "name", f->name);
 }
 
@@ -153,7 +155,8 @@ void v_textarea(struct html *h, const struct v_field *f, int rows)
 	if (f->maxlength > 0)
 		HTML_ATTR_INT(h, "maxlength", f->maxlength);
 	control_aria(h, f, p);
-	/* a newline right after <textarea> is dropped by parsers; keep a leading one of the value */
+	/* parsers drop one newline right after <textarea>; writing one keeps a
+	 * value's own leading newline */
 	HTML_LIT(h, ">\n");
 	html_text(h, f->value);
 	HTML_LIT(h, "</textarea>");
@@ -197,12 +200,16 @@ void v_checkbox(struct html *h, const struct v_field *f)
 		HTML_LIT(h, " checked");
 	control_aria(h, f, p);
 	HTML_LIT(h, "><label class=\"ds-label\"");
-	id_attr(h, " for=\"", f->name, "\">");
+	HTML_LIT(h, " for=\"");
+	id_value(h, f->name, "");
+	HTML_LIT(h, "\">");
 	html_text(h, f->label);
 	HTML_LIT(h, "</label>");
 	if (f->hint) {
 		HTML_LIT(h, "<div data-field=\"description\"");
-		id_attr(h, " id=\"", f->name, "-hint\">");
+		HTML_LIT(h, " id=\"");
+		id_value(h, f->name, "-hint");
+		HTML_LIT(h, "\">");
 		html_text(h, f->hint);
 		HTML_LIT(h, "</div>");
 	}
@@ -227,7 +234,8 @@ void v_error_summary(struct html *h, const struct field_errors *fe, const struct
 		HTML_LIT(h, "<li>");
 		if (label) {
 			HTML_LIT(h, "<a class=\"ds-link\"");
-			id_attr(h, " href=\"#", e->field, "\">");
+			HTML_URL(h, "href", url_path(h->b->arena, "#f-%s", e->field));
+			HTML_LIT(h, ">");
 			html_msgf(h, MSG_FIELD_PROBLEM, label, msg(h->lang, v_problem_msg(e->problem)));
 			HTML_LIT(h, "</a>");
 		} else {

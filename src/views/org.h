@@ -12,6 +12,19 @@
 #include "domain/types.h"
 #include "domain/validate.h"
 #include "html/html.h"
+#include "views/form.h"
+
+/* Links shared by the pages (views/units.c): to /units/{id}, to
+ * /people/{id}, and a mailto: link with the address as its text. */
+void v_unit_link(struct html *h, int64_t id, const char *name);
+void v_person_link(struct html *h, int64_t id, const char *name);
+void v_mailto(struct html *h, const char *email);
+
+/* A <select> of units (views/units.c): every unit of units[] in tree order,
+ * indented by depth, labelled "Name (CODE)", valued by id; f->value is the
+ * selected id as text. */
+void v_unit_options(struct html *h, const struct v_field *f, const struct unit *units, int n,
+		    const char *empty_label);
 
 /* GET /units */
 struct v_units_index {

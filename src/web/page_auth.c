@@ -39,7 +39,6 @@ static void render_login(struct ctx *c, const char *email, bool failed, bool lim
 		ctx_error_page(c, 500);
 		return;
 	}
-	pm->has_errors = failed || limited;
 	v_login_page(&h, pm, &d);
 }
 

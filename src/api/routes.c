@@ -1,0 +1,17 @@
+/* routes.c — the API's route table: each row names its permission, which
+ * the dispatcher checks before the handler runs (tests walk every row). */
+#include "api/api.h"
+
+const struct route api_routes[] = {
+	{ "GET", "/api/v1/units", api_units_list, ACT_ORG_READ },
+	{ "POST", "/api/v1/units", api_unit_create, ACT_UNIT_EDIT },
+	{ "GET", "/api/v1/units/{id}", api_unit_get, ACT_ORG_READ },
+	{ "PATCH", "/api/v1/units/{id}", api_unit_update, ACT_UNIT_EDIT },
+	{ "DELETE", "/api/v1/units/{id}", api_unit_delete, ACT_UNIT_EDIT },
+	{ "GET", "/api/v1/people", api_people_list, ACT_ORG_READ },
+	{ "POST", "/api/v1/people", api_person_create, ACT_PERSON_EDIT },
+	{ "GET", "/api/v1/people/{id}", api_person_get, ACT_ORG_READ },
+	{ "PATCH", "/api/v1/people/{id}", api_person_update, ACT_PERSON_EDIT },
+	{ "DELETE", "/api/v1/people/{id}", api_person_delete, ACT_PERSON_EDIT },
+};
+const int api_routes_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -1,0 +1,58 @@
+/* home.c — the home page after log-in: a welcome by name, the size of the
+ * organisation in Norwegian number format, and links to the pages the user's
+ * role may open (the same ones as the main menu). */
+#include "views/layout.h"
+
+static void count(struct html *h, enum msg label, int64_t v)
+{
+	HTML_LIT(h, "<div class=\"home-figure\"><dt>");
+	html_msg(h, label);
+	HTML_LIT(h, "</dt><dd>");
+	html_num(h, v);
+	HTML_LIT(h, "</dd></div>");
+}
+
+static void home_link(struct html *h, const char *href, enum msg label)
+{
+	HTML_LIT(h, "<li><a class=\"ds-link\"");
+	HTML_URL(h, "href", href);
+	HTML_LIT(h, ">");
+	html_msg(h, label);
+	HTML_LIT(h, "</a></li>");
+}
+
+void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home *d)
+{
+	struct page_meta m = *pm;
+	m.title = msg(h->lang, MSG_HOME_TITLE);
+	m.active_nav = NAV_HOME;
+	layout_begin(h, &m);
+	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
+	html_msgf(h, MSG_HOME_WELCOME, pm->user_name ? pm->user_name : "");
+	HTML_LIT(h, "</h1>\n<p class=\"ds-paragraph\" data-size=\"lg\">");
+	html_msg(h, MSG_HOME_INTRO);
+	HTML_LIT(h, "</p>\n");
+	if (pm->show_org) {
+		HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"sm\">");
+		html_msg(h, MSG_HOME_NUMBERS);
+		HTML_LIT(h, "</h2>\n<dl class=\"home-figures\">");
+		count(h, MSG_HOME_COUNT_UNITS, d->units);
+		count(h, MSG_HOME_COUNT_PEOPLE, d->active_people);
+		HTML_LIT(h, "</dl>\n");
+	}
+	if (pm->show_org || pm->show_import || pm->show_audit) {
+		HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"sm\">");
+		html_msg(h, MSG_HOME_GO_TO);
+		HTML_LIT(h, "</h2>\n<ul class=\"ds-list\">");
+		if (pm->show_org) {
+			home_link(h, LAYOUT_PATH_UNITS, MSG_NAV_UNITS);
+			home_link(h, LAYOUT_PATH_PEOPLE, MSG_NAV_PEOPLE);
+		}
+		if (pm->show_import)
+			home_link(h, LAYOUT_PATH_IMPORT, MSG_NAV_IMPORT);
+		if (pm->show_audit)
+			home_link(h, LAYOUT_PATH_AUDIT, MSG_NAV_AUDIT);
+		HTML_LIT(h, "</ul>\n");
+	}
+	layout_end(h);
+}
