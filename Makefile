@@ -12,6 +12,7 @@ PKGS    := libmicrohttpd sqlite3 icu-i18n icu-uc libsodium jansson libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0-dev)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 COMMON  := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) -Isrc -Ibuild/gen $(PKG_CFLAGS) -MMD -MP
 HARDEN  := -O2 -g -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fstack-clash-protection -fPIE
@@ -53,10 +54,12 @@ build/asan/obj/%.o: src/%.c | $(GEN)
 
 build/libevne.a: $(OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)ar rcs $@ $^
 build/asan/libevne.a: $(ASAN_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	$(Q)ar rcs $@ $^
 
 build/evne: build/obj/cli/main.o build/libevne.a
 	$(CC) $(HARDEN) $(LDHARD) -o $@ $^ $(PKG_LIBS)
@@ -95,3 +98,13 @@ clean:
 	rm -rf build
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) build/obj/cli/main.d build/asan/obj/cli/main.d
+
+# The version header is rewritten only when the version changes, so only
+# cmd_version.o rebuilds after a commit.
+build/gen/version.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define EVNE_VERSION "$(VERSION)"' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+build/obj/cli/cmd_version.o build/asan/obj/cli/cmd_version.o: build/gen/version.h
+.PHONY: FORCE
+FORCE:

@@ -1,12 +1,9 @@
 /* cmd_version.c — evne version. The version comes from the Makefile
- * (EVNE_VERSION, from git describe when available). */
+ * (build/gen/version.h, from git describe). */
 #include <stdio.h>
 
 #include "cli/cmds.h"
-
-#ifndef EVNE_VERSION
-#define EVNE_VERSION "0.1.0-dev"
-#endif
+#include "version.h"
 
 int cmd_version(int argc, char **argv)
 {

@@ -329,11 +329,6 @@ static void validate_units(struct import_plan *p)
 		validate_unit(&u, &fe);
 		bool bad = add_field_errors(p, r->line, &fe, unit_value, r);
 		bad |= check_ref(p, r->line, "parent_code", r->parent_code);
-		if (!bad && *r->parent_code && strcmp(r->parent_code, r->code) == 0) {
-			import_error_add(&p->errors, r->line, "parent_code", PROB_CYCLE,
-					 arena_printf(p->errors.a, "%s > %s", r->code, r->code));
-			bad = true;
-		}
 		bad |= check_ref(p, r->line, "leader_employee_number", r->leader_employee_number);
 		if (!field_errors_has(&fe, "code")) {
 			int64_t first;

@@ -29,10 +29,11 @@
 #include "base/utf8.h"
 
 enum {
-	HEADER_SLACK = 16 * 1024,      /* connection memory beyond the request headers */
+	HEADER_SLACK = 4 * 1024,       /* connection memory beyond the request headers */
 	DEFAULT_CONN_MEMORY = 32 * 1024,
 	DEFAULT_MAX_CONNECTIONS = 1024,
 	DRAIN_SECONDS = 10,
+	DRAIN_MAX = 16 * 1024 * 1024,  /* body bytes read and discarded before a 413 */
 	ADDR_TEXT = INET6_ADDRSTRLEN + 8,
 };
 
@@ -56,6 +57,7 @@ struct request {
 	struct buf body;
 	bool started;                  /* the access handler has seen the headers */
 	bool body_too_big;
+	size_t discarded;              /* body bytes read and thrown away */
 	int status;                    /* the status queued; 0 when none */
 	const char *route_label;
 };
@@ -329,6 +331,12 @@ static enum MHD_Result run_handler(struct server *s, struct MHD_Connection *c, s
 	return queue(c, q, w.status, m);
 }
 
+static bool expects_continue(struct MHD_Connection *c)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+	return v && strcasecmp(v, "100-continue") == 0;
+}
+
 /* Content-Length as a number; false when absent or not a plain number. */
 static bool content_length(struct MHD_Connection *c, unsigned long long *out)
 {
@@ -360,15 +368,26 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 		size_t max = s->cfg->max_body_bytes;
 		unsigned long long len;
 		bool known = content_length(c, &len);
-		if (known && len > max)
-			return answer_plain(c, q, 413, "Request body too large.\n", secure);
 		buf_init(&q->body, &q->arena, max);
-		if (known && len > 0) {
+		bool fits = !known || len <= max;
+		if (fits && known && len > 0) {
 			/* one exact allocation instead of growing by doubling */
 			q->body.data = arena_alloc(&q->arena, (size_t)len + 1);
-			if (!q->body.data)
+			if (q->body.data)
+				q->body.cap = (size_t)len + 1;
+			else
+				fits = false;      /* over the request arena's cap */
+		}
+		if (!fits) {
+			/* A client that waits for "100 Continue" has sent nothing yet,
+			 * and a huge body is not worth reading: answer at once (MHD
+			 * then closes the connection). Otherwise read and discard the
+			 * body first, since closing with unread data makes the kernel
+			 * send a reset that can destroy the 413 before the client
+			 * reads it. */
+			if (expects_continue(c) || len > DRAIN_MAX)
 				return answer_plain(c, q, 413, "Request body too large.\n", secure);
-			q->body.cap = (size_t)len + 1;
+			q->body_too_big = true;
 		}
 		return MHD_YES;
 	}
@@ -376,8 +395,13 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 		if (!q->body_too_big) {
 			buf_add(&q->body, upload_data, *upload_data_size);
 			q->body_too_big = q->body.err != OK;
+		} else {
+			/* over the limit: read and discard the rest, up to a point */
+			q->discarded += *upload_data_size;
+			if (q->discarded > DRAIN_MAX)
+				return MHD_NO;
 		}
-		*upload_data_size = 0;     /* over the limit: read and discard the rest */
+		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (q->body_too_big)
@@ -518,7 +542,12 @@ int http_serve(const struct http_server_cfg *cfg)
 	int sig = 0;
 	sigwait(&sigs, &sig);
 	log_info("%s: finishing requests in flight", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	/* MHD no longer polls the listening socket; shutting it down makes new
+	 * connections fail at once instead of waiting in the backlog. It is
+	 * closed only after MHD_stop_daemon, as MHD's documentation requires. */
 	MHD_socket lfd = MHD_quiesce_daemon(d);
+	if (lfd != MHD_INVALID_SOCKET)
+		shutdown(lfd, SHUT_RDWR);
 	drain(&srv, &sigs);
 	MHD_stop_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)

@@ -50,34 +50,34 @@ struct oslo_time {
 	int year, month, day, hour, minute;
 };
 
-static void oslo_time(int64_t epoch, struct oslo_time *t)
+/* 0, or -1 when ICU reports an error (then the date is written as nothing
+ * rather than as a wrong one). */
+static int oslo_time(int64_t epoch, struct oslo_time *t)
 {
 	UCalendar *c = oslo_calendar();
 	UErrorCode st = U_ZERO_ERROR;
 	ucal_setMillis(c, (UDate)epoch * 1000.0, &st);
 	t->year = ucal_get(c, UCAL_YEAR, &st);
-	if (ucal_get(c, UCAL_ERA, &st) == 0)      /* BC: show astronomical years */
-		t->year = 1 - t->year;
 	t->month = ucal_get(c, UCAL_MONTH, &st) + 1;
 	t->day = ucal_get(c, UCAL_DATE, &st);
 	t->hour = ucal_get(c, UCAL_HOUR_OF_DAY, &st);
 	t->minute = ucal_get(c, UCAL_MINUTE, &st);
-	if (U_FAILURE(st))
-		*t = (struct oslo_time){ 1970, 1, 1, 1, 0 };
+	return U_FAILURE(st) ? -1 : 0;
 }
 
 void fmt_date(struct buf *b, int64_t epoch)
 {
 	struct oslo_time t;
-	oslo_time(epoch, &t);
-	buf_printf(b, "%02d.%02d.%04d", t.day, t.month, t.year);
+	if (oslo_time(epoch, &t) == 0)
+		buf_printf(b, "%02d.%02d.%04d", t.day, t.month, t.year);
 }
 
 void fmt_datetime(struct buf *b, int64_t epoch)
 {
 	struct oslo_time t;
-	oslo_time(epoch, &t);
-	buf_printf(b, "%02d.%02d.%04d kl. %02d:%02d", t.day, t.month, t.year, t.hour, t.minute);
+	if (oslo_time(epoch, &t) == 0)
+		buf_printf(b, "%02d.%02d.%04d kl. %02d:%02d", t.day, t.month, t.year, t.hour,
+			   t.minute);
 }
 
 void fmt_int(struct buf *b, int64_t v)

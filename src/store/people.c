@@ -118,12 +118,13 @@ static enum err search_terms(struct arena *a, const char *text, char **whole,
 	"(p.name_fold LIKE $" #n " || '%' ESCAPE '\\' OR p.name_fold LIKE '% ' || $" #n " || '%' ESCAPE '\\')"
 #define WORD_OPTIONAL(n) " AND ($" #n " = '' OR " WORD_MATCH(n) ")"
 
-/* $1, $2: the cursor (name, id), ('', 0) for the first page; $3: include
+/* $1, $2: the cursor (name, id), ('', 0) for the first page (the extra
+ * name >= $1 lets SQLite seek the index to the cursor); $3: include
  * inactive; $4: unit or 0; $5: the whole query or ''; $6..$10: its words;
  * $11: the page size. */
 static const char SQL_PEOPLE_LIST[] =
 	PERSON_SELECT
-	" WHERE (p.name COLLATE nb, p.id) > ($1, $2)"
+	" WHERE p.name COLLATE nb >= $1 AND (p.name COLLATE nb, p.id) > ($1, $2)"
 	" AND ($3 = 1 OR p.active = 1)"
 	" AND ($4 = 0 OR p.unit_id = $4)"
 	" AND ($5 = '' OR (" WORD_MATCH(6) WORD_OPTIONAL(7) WORD_OPTIONAL(8) WORD_OPTIONAL(9)
@@ -188,7 +189,7 @@ enum err store_person_by_number(struct store_conn *c, struct arena *a, const cha
 /* Folds the name into a scratch arena; the caller frees it. */
 static char *person_fold(struct store_conn *c, struct arena *tmp, const char *name, enum err *e)
 {
-	char *f = name ? text_fold(tmp, name) : NULL;
+	char *f = name && *name ? text_fold(tmp, name) : NULL;
 	if (!f)
 		*e = store_fail(c, ERR_INVALID, "a person needs a name in valid UTF-8");
 	return f;

@@ -167,32 +167,32 @@ static enum err migrations_check(struct store_conn *c, const struct migration *m
 	int i = 0;
 	enum err e = OK;
 	store_q_prepare(&q, c, SQL_MIGRATIONS_APPLIED);
-	while (store_q_row(&q)) {
+	while (!e && store_q_row(&q)) {
 		int64_t version = store_q_col_int(&q, 0);
 		const char *sum = c->ops->column_text(q.st, 2);
-		if (i >= count || m[i].version != version) {
+		char hex[crypto_hash_sha256_BYTES * 2 + 1] = "";
+		if (i < count && m[i].version == version)
+			sha256_hex(m[i].sql, hex);
+		if (!hex[0])
 			e = store_fail(c, ERR_CONFLICT,
 				       "the database has migration %lld, which this program does not know;"
 				       " it is newer than this program",
 				       (long long)version);
-			goto out;
-		}
-		char hex[crypto_hash_sha256_BYTES * 2 + 1];
-		sha256_hex(m[i].sql, hex);
-		if (!sum || strcmp(sum, hex) != 0) {
+		else if (!sum || strcmp(sum, hex) != 0)
 			e = store_fail(c, ERR_CONFLICT,
 				       "migration %s was changed after it was applied (checksum differs)",
 				       m[i].name);
-			goto out;
-		}
-		i++;
+		else
+			i++;
+	}
+	enum err qe = store_q_done(&q);
+	if (qe && !e) {
+		char why[sizeof c->msg];
+		snprintf(why, sizeof why, "%s", c->msg);
+		store_fail(c, qe, "reading the applied migrations: %s", why);
 	}
 	*pending = i;
-out:
-	{
-		enum err qe = store_q_done(&q);
-		return e ? e : qe;
-	}
+	return e ? e : qe;
 }
 
 /* Applies one migration in its own write transaction, unless another
@@ -226,26 +226,28 @@ static enum err migration_apply(struct store_conn *c, const struct migration *m)
 	store_q_exec(&q, NULL);
 	if ((e = store_q_done(&q)) != OK)
 		goto out;
-	e = store_commit(c);
-	return e;
+	return store_commit(c);
 out:
 	store_rollback(c);
 	return e;
 }
 
+/* Without migrate the schema is only checked, and pending migrations are
+ * left alone: a backup of a database an older program made must work. */
 static enum err migrations_run(struct store_conn *c, const struct migration *m, int count,
 			       bool migrate)
 {
-	struct store_q q;
-	store_q_prepare(&q, c, SQL_MIGRATIONS_TABLE);
-	store_q_exec(&q, NULL);
-	enum err e = store_q_done(&q);
+	enum err e = OK;
+	if (migrate) {
+		struct store_q q;
+		store_q_prepare(&q, c, SQL_MIGRATIONS_TABLE);
+		store_q_exec(&q, NULL);
+		if ((e = store_q_done(&q)) != OK)
+			return e;
+	}
 	int pending = 0;
-	if (e || (e = migrations_check(c, m, count, &pending)) != OK)
+	if ((e = migrations_check(c, m, count, &pending)) != OK)
 		return e;
-	if (pending < count && !migrate)
-		return store_fail(c, ERR_INVALID,
-				  "the database needs migration %s; run evne init", m[pending].name);
 	for (int i = pending; i < count && migrate; i++)
 		if ((e = migration_apply(c, &m[i])) != OK)
 			return e;
@@ -308,7 +310,7 @@ enum err store_open(const char *url, int pool_size, bool migrate, struct store *
 		struct store_conn *c = &conns[s->n];
 		c->store = s;
 		c->ops = ops;
-		if ((e = ops->open(target, &c->db, errmsg, errlen)) != OK)
+		if ((e = ops->open(target, migrate, &c->db, errmsg, errlen)) != OK)
 			goto fail;
 		c->next_free = s->free_list;
 		s->free_list = c;

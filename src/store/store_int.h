@@ -23,8 +23,11 @@ struct store_ops {
 	const char *name;   /* "sqlite" */
 	const struct migration *migrations;   /* this dialect's schema, in order */
 	const int *migrations_count;
-	/* target: what follows the scheme (a file path for SQLite). */
-	enum err (*open)(const char *target, struct store_db **out, char *errmsg, size_t errlen);
+	/* target: what follows the scheme (a file path for SQLite). create:
+	 * make the database when it does not exist (only when migrating, so a
+	 * mistyped path is not silently made into an empty database). */
+	enum err (*open)(const char *target, bool create, struct store_db **out, char *errmsg,
+			 size_t errlen);
 	void (*close)(struct store_db *db);
 	/* Prepared once per connection and cached by the address of sql, so sql
 	 * must be a constant that outlives the connection. */

@@ -183,6 +183,8 @@ static const char SQL_UNIT_INSERT[] =
 
 enum err store_unit_insert(struct store_conn *c, struct unit *u)
 {
+	if (!u->name || !*u->name)
+		return store_fail(c, ERR_INVALID, "a unit needs a name");
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_UNIT_INSERT);
 	store_q_text(&q, 1, u->name);
@@ -219,6 +221,8 @@ static const char SQL_UNIT_UPDATE[] =
 enum err store_unit_update(struct store_conn *c, const struct unit *u)
 {
 	enum err e;
+	if (!u->name || !*u->name)
+		return store_fail(c, ERR_INVALID, "a unit needs a name");
 	if (u->parent_id) {
 		bool cycle = false;
 		if ((e = unit_would_cycle(c, u->id, u->parent_id, &cycle)) != OK)

@@ -22,7 +22,7 @@ void v_accessibility_page(struct html *h, const struct page_meta *pm)
 {
 	struct page_meta m = *pm;
 	m.title = msg(h->lang, MSG_A11Y_TITLE);
-	m.active_nav = NAV_NONE;
+	m.active_nav = NAV_A11Y;
 	layout_begin(h, &m);
 	HTML_LIT(h, "<div class=\"page-text\">\n<h1 class=\"ds-heading\" data-size=\"lg\">");
 	html_msg(h, MSG_A11Y_TITLE);
@@ -45,5 +45,5 @@ void v_accessibility_page(struct html *h, const struct page_meta *pm)
 	HTML_LIT(h, "<p class=\"ds-paragraph\"><a class=\"ds-link\" href=\"https://www.uutilsynet.no/\">");
 	html_msg(h, MSG_A11Y_COMPLAINT_LINK);
 	HTML_LIT(h, "</a></p>\n</div>\n");
-	layout_end(h);
+	layout_end(h, &m);
 }

@@ -47,5 +47,5 @@ void v_error_page(struct html *h, const struct page_meta *pm, int status)
 	HTML_LIT(h, "</p>\n<p class=\"ds-paragraph\"><a class=\"ds-link\" href=\"/\">");
 	html_msg(h, MSG_ERR_GO_HOME);
 	HTML_LIT(h, "</a></p>\n");
-	layout_end(h);
+	layout_end(h, &m);
 }

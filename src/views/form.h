@@ -4,7 +4,7 @@
  * an inline message the control points to (aria-invalid, aria-describedby).
  * The error summary at the top of a form lists the problems as links to the
  * fields. Controls get id "f-NAME" for field NAME.
- * Labels and descriptions are translated text (msg(h->lang, MSG_...)), so a
+ * Labels and descriptions are translated text (msg(h->lang, id)), so a
  * page may also use a name from the data as a label; NULL means none. */
 #ifndef EVNE_VIEWS_FORM_H
 #define EVNE_VIEWS_FORM_H
@@ -13,7 +13,7 @@
 #include "domain/validate.h"
 #include "html/html.h"
 
-/* The catalogue text for a validation problem (MSG_PROB_...). */
+/* The catalogue text for a validation problem (MSG_PROB_REQUIRED and on). */
 enum msg v_problem_msg(enum problem p);
 
 /* <input type="hidden" name="csrf" value="...">; nothing when csrf is NULL. */

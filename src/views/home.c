@@ -54,5 +54,5 @@ void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home
 			home_link(h, LAYOUT_PATH_AUDIT, MSG_NAV_AUDIT);
 		HTML_LIT(h, "</ul>\n");
 	}
-	layout_end(h);
+	layout_end(h, &m);
 }

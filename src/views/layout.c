@@ -152,10 +152,13 @@ void layout_begin(struct html *h, const struct page_meta *pm)
 	}
 }
 
-void layout_end(struct html *h)
+void layout_end(struct html *h, const struct page_meta *pm)
 {
 	HTML_LIT(h, "</main>\n<footer class=\"site-footer\"><div class=\"site-footer__inner\">"
-		    "<a class=\"ds-link\" href=\"" LAYOUT_PATH_A11Y "\">");
+		    "<a class=\"ds-link\" href=\"" LAYOUT_PATH_A11Y "\"");
+	if (pm->active_nav == NAV_A11Y)
+		HTML_LIT(h, " aria-current=\"page\"");
+	HTML_LIT(h, ">");
 	html_msg(h, MSG_FOOTER_A11Y);
 	HTML_LIT(h, "</a></div></footer>\n</body>\n</html>\n");
 }

@@ -28,7 +28,8 @@ enum nav {
 	NAV_UNITS,
 	NAV_PEOPLE,
 	NAV_IMPORT,
-	NAV_AUDIT
+	NAV_AUDIT,
+	NAV_A11Y                  /* the footer's accessibility statement link */
 };
 
 struct page_meta {
@@ -58,7 +59,7 @@ struct page_meta {
  * flash; the page writes its own <h1> next. */
 void layout_begin(struct html *h, const struct page_meta *pm);
 /* Closes <main> and writes the footer, </body></html>. */
-void layout_end(struct html *h);
+void layout_end(struct html *h, const struct page_meta *pm);
 
 /* The catalogue name of a role ("Leder"); MSG_ROLE_EMPLOYEE for ROLE_NONE. */
 enum msg v_role_msg(enum role r);

@@ -53,5 +53,5 @@ void v_login_page(struct html *h, const struct page_meta *pm, const struct v_log
 	HTML_LIT(h, "<div class=\"form-actions\">");
 	v_submit(h, MSG_LOGIN_BUTTON, true);
 	HTML_LIT(h, "</div></form>\n</div>\n");
-	layout_end(h);
+	layout_end(h, &m);
 }

@@ -43,7 +43,8 @@ struct v_unit_show {
 	int npeople;
 	bool truncated;              /* more people than shown */
 	bool show_inactive;          /* ?inactive=1 */
-	bool can_edit;               /* edit and delete buttons */
+	bool can_edit;               /* edit, delete and new sub-unit buttons */
+	bool can_add_people;         /* "New employee in the unit" */
 };
 void v_unit_show(struct html *h, const struct v_unit_show *m);
 

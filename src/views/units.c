@@ -201,6 +201,10 @@ void v_unit_show(struct html *h, const struct v_unit_show *m)
 		HTML_URL(h, "href", url_path(a, "/units/%lld/delete", (long long)u->id));
 		HTML_LIT(h, ">");
 		html_msg(h, MSG_UNIT_DELETE);
+		HTML_LIT(h, "</a> <a class=\"ds-button\" data-variant=\"tertiary\"");
+		HTML_URL(h, "href", url_path(a, "/units/new?parent=%lld", (long long)u->id));
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_UNIT_NEW_SUB);
 		HTML_LIT(h, "</a></p>");
 	}
 
@@ -247,6 +251,13 @@ void v_unit_show(struct html *h, const struct v_unit_show *m)
 	}
 
 	heading2(h, MSG_UNIT_PEOPLE);
+	if (m->can_add_people) {
+		HTML_LIT(h, "<p><a class=\"ds-button\" data-variant=\"secondary\"");
+		HTML_URL(h, "href", url_path(a, "/people/new?unit=%lld", (long long)u->id));
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_UNIT_ADD_PERSON);
+		HTML_LIT(h, "</a></p>");
+	}
 	HTML_LIT(h, "<p><a class=\"ds-link\"");
 	if (m->show_inactive)
 		HTML_URL(h, "href", url_path(a, "/units/%lld", (long long)u->id));
@@ -345,7 +356,8 @@ void v_unit_delete(struct html *h, const struct v_unit_delete *m)
 	const struct unit *u = m->unit;
 	struct arena *a = arena_of(h);
 	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
-	html_msgf(h, MSG_UNIT_DELETE_HEADING, u->name ? u->name : "");
+	html_msgf(h, m->blocked ? MSG_UNIT_DELETE_BLOCKED_HEADING : MSG_UNIT_DELETE_HEADING,
+		  u->name ? u->name : "");
 	HTML_LIT(h, "</h1>");
 	if (m->blocked) {
 		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"warning\"><p class=\"ds-paragraph\">");

@@ -70,6 +70,8 @@ static void fill_meta(struct ctx *c, struct page_meta *pm, const char *title)
 		pm->active_nav = NAV_IMPORT;
 	else if (strncmp(p, "/audit", 6) == 0)
 		pm->active_nav = NAV_AUDIT;
+	else if (strcmp(p, LAYOUT_PATH_A11Y) == 0)
+		pm->active_nav = NAV_A11Y;
 }
 
 struct page_meta *ctx_page_meta(struct ctx *c, const char *title)

@@ -110,18 +110,31 @@ static void sq_close(struct store_db *d)
 	free(s);
 }
 
-static enum err sq_open(const char *path, struct store_db **out, char *errmsg, size_t errlen)
+static enum err sq_open(const char *path, bool create, struct store_db **out, char *errmsg,
+		       size_t errlen)
 {
 	enum err e = sq_check_dir(path, errmsg, errlen);
 	if (e)
 		return e;
+	struct stat sb;
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			snprintf(errmsg, errlen, "%s: is a directory", path);
+			return ERR_INVALID;
+		}
+	} else if (!create) {
+		int no = errno;
+		snprintf(errmsg, errlen, "%s: %s", path, strerror(no));
+		return no == ENOENT ? ERR_NOTFOUND : ERR_IO;
+	}
 	struct sq_db *s = calloc(1, sizeof *s);
 	if (!s) {
 		fputs("evne: out of memory\n", stderr);
 		abort();
 	}
 	int rc = sqlite3_open_v2(path, &s->db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+				 SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX,
+				 NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(errmsg, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
 		e = sq_err(rc) ? sq_err(rc) : ERR_IO;

@@ -1,0 +1,57 @@
+/* demo_data.h — a believable Norwegian state agency, generated from a seed:
+ * units (the agency, its divisions, their sections, then teams), people with
+ * Norwegian names (and names of immigrants common in Norway), e-mail
+ * addresses, employee numbers and job titles, a leader for every unit, and
+ * one log-in per role with a readable password. Pure data: cmd_demo.c
+ * writes it. The same seed always gives the same organisation. */
+#ifndef EVNE_CLI_DEMO_DATA_H
+#define EVNE_CLI_DEMO_DATA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/types.h"
+
+enum { DEMO_UNITS_MAX = 5000, DEMO_PEOPLE_MAX = 1000000, DEMO_ACCOUNTS = 5 };
+
+struct demo_unit {
+	const char *code, *name;
+	int parent;            /* index in units; -1 for the top */
+	int level;             /* 0 agency, 1 division, 2 section, 3 team */
+	int leader;            /* index in people */
+};
+
+struct demo_person {
+	const char *name, *email, *employee_number, *job_title;
+	int unit;              /* index in units */
+	bool active;
+};
+
+struct demo_account {
+	enum role role;
+	const char *email, *name, *password;
+	int person;            /* index in people; -1: no person */
+};
+
+struct demo_org {
+	const char *name;      /* the agency */
+	struct demo_unit *units;
+	int nunits;
+	struct demo_person *people;
+	int npeople;
+	struct demo_account accounts[DEMO_ACCOUNTS];
+};
+
+/* Builds the organisation into a. 1 <= nunits <= DEMO_UNITS_MAX and
+ * nunits <= npeople <= DEMO_PEOPLE_MAX (every unit has a leader from among
+ * its own people). ERR_INVALID for counts out of range, ERR_TOO_BIG when the
+ * arena's cap is reached. */
+enum err demo_build(struct arena *a, uint64_t seed, int nunits, int npeople, struct demo_org *out);
+
+/* s with æ, ø, å (and other Latin letters with marks) spelt in ASCII as
+ * e-mail addresses do (æ -> ae, ø -> o, å -> aa), lower case; characters
+ * other than letters, digits, '-' and '.' are dropped, spaces become '.'. */
+char *demo_ascii_fold(struct arena *a, const char *s);
+
+#endif

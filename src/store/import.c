@@ -1,0 +1,399 @@
+/* import.c (store) — writes a validated import plan inside the caller's
+ * transaction. Units: first every reference is resolved and the tree that
+ * would result (the database's units with the file's rows laid over them)
+ * is checked for cycles; only a clean plan is written, parents before
+ * children, so no intermediate state breaks the tree. People: the units are
+ * read once into a hash table by code, then each row is looked up by
+ * employee number and inserted or updated. Every change writes one audit
+ * row (action "import"); rows that change nothing are counted unchanged. */
+#include "store/import.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "base/buf.h"
+#include "domain/audit.h"
+
+enum { PROGRESS_EVERY = 1000, AUDIT_MAX = 64 * 1024 };
+
+static void report(const struct import_apply_opts *o, int done, int total)
+{
+	if (o->progress)
+		o->progress(o->progress_ctx, done, total);
+}
+
+static enum err audit(struct store_conn *c, const struct import_apply_opts *o, const char *entity,
+		      int64_t id, const struct buf *b)
+{
+	if (b->err != OK)
+		return b->err;
+	return store_audit_insert(c, o->now, o->user_id, entity, id, "import", buf_str(b));
+}
+
+/* ---- units ---- */
+
+struct units_run {
+	struct store_conn *c;
+	struct arena *a;
+	struct import_plan *p;
+	const struct import_apply_opts *o;
+	struct unit *db;
+	int ndb;
+	struct import_keymap db_by_code;     /* code -> index in db */
+	struct import_keymap db_by_id;       /* id as decimal text -> index in db */
+	struct import_keymap row_by_code;    /* code -> the first row with it */
+	struct import_keymap leaders;        /* employee number -> person id */
+	int64_t *row_id;                     /* unit id of each row once written */
+};
+
+static bool db_index_of_id(const struct units_run *r, int64_t id, int64_t *idx)
+{
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return import_keymap_get(&r->db_by_id, key, idx);
+}
+
+static enum err units_load(struct units_run *r)
+{
+	enum err e = store_unit_tree(r->c, r->a, &r->db, &r->ndb);
+	if (e != OK)
+		return e;
+	import_keymap_init(&r->db_by_code, r->a, (size_t)r->ndb, false);
+	import_keymap_init(&r->db_by_id, r->a, (size_t)r->ndb, false);
+	import_keymap_init(&r->row_by_code, r->a, (size_t)r->p->n, false);
+	import_keymap_init(&r->leaders, r->a, (size_t)r->p->n, false);
+	for (int i = 0; i < r->ndb; i++) {
+		if (r->db[i].code)
+			import_keymap_put(&r->db_by_code, r->db[i].code, i, NULL);
+		char *key = arena_printf(r->a, "%lld", (long long)r->db[i].id);
+		if (!key)
+			return ERR_TOO_BIG;
+		import_keymap_put(&r->db_by_id, key, i, NULL);
+	}
+	for (int i = 0; i < r->p->n; i++)
+		if (valid_code(r->p->units[i].code))
+			import_keymap_put(&r->row_by_code, r->p->units[i].code, i, NULL);
+	r->row_id = arena_alloc(r->a, sizeof *r->row_id * ((size_t)r->p->n + 1));
+	if (!r->row_id || r->db_by_code.failed || r->db_by_id.failed || r->row_by_code.failed ||
+	    r->leaders.failed)
+		return ERR_TOO_BIG;
+	return OK;
+}
+
+/* Parents named by the file exist there or in the database; leaders exist
+ * as people. */
+static enum err units_check_refs(struct units_run *r)
+{
+	struct import_plan *p = r->p;
+	bool leaders = p->has_leader && !r->o->skip_leaders;
+	struct arena scratch;
+	arena_init(&scratch, 0);
+	enum err e = OK;
+	for (int i = 0; i < p->n && e == OK; i++) {
+		struct import_unit_row *row = &p->units[i];
+		int64_t v;
+		if (row->invalid)
+			continue;
+		if (p->has_parent_code && *row->parent_code &&
+		    !import_keymap_get(&r->row_by_code, row->parent_code, &v) &&
+		    !import_keymap_get(&r->db_by_code, row->parent_code, &v)) {
+			import_error_add(&p->errors, row->line, "parent_code", PROB_UNKNOWN_REF,
+					 row->parent_code);
+			row->invalid = true;
+		}
+		const char *num = row->leader_employee_number;
+		if (!leaders || !*num || import_keymap_get(&r->leaders, num, &v))
+			continue;
+		struct person who;
+		e = store_person_by_number(r->c, &scratch, num, &who);
+		if (e == OK) {
+			import_keymap_put(&r->leaders, num, who.id, NULL);
+		} else if (e == ERR_NOTFOUND) {
+			e = OK;
+			import_error_add(&p->errors, row->line, "leader_employee_number", PROB_UNKNOWN_REF,
+					 num);
+			row->invalid = true;
+		}
+		arena_reset(&scratch);
+	}
+	arena_free(&scratch);
+	return e;
+}
+
+/* The tree after the import: node k < ndb is the database's unit k, node
+ * ndb + i the new unit of row i. Cycles whose every link comes from the file
+ * were reported by import_validate; the others pass through the database's
+ * tree and are reported here, on the cycle's first row in the file. */
+static enum err units_check_cycles(struct units_run *r)
+{
+	struct import_plan *p = r->p;
+	int total = r->ndb + p->n;
+	int *parent = arena_alloc(r->a, sizeof *parent * ((size_t)total + 1));
+	int *row_of = arena_alloc(r->a, sizeof *row_of * ((size_t)total + 1));
+	bool *from_file = arena_alloc(r->a, (size_t)total + 1);
+	unsigned char *state = arena_alloc(r->a, (size_t)total + 1);
+	int *path = arena_alloc(r->a, sizeof *path * ((size_t)total + 1));
+	if (!parent || !row_of || !from_file || !state || !path)
+		return ERR_TOO_BIG;
+
+	for (int k = 0; k < total; k++) {
+		row_of[k] = -1;
+		parent[k] = -1;
+		int64_t idx;
+		if (k < r->ndb && r->db[k].parent_id && db_index_of_id(r, r->db[k].parent_id, &idx))
+			parent[k] = (int)idx;
+	}
+	for (int i = 0; i < p->n; i++) {
+		int64_t first, idx;
+		const struct import_unit_row *row = &p->units[i];
+		if (!import_keymap_get(&r->row_by_code, row->code, &first) || first != i)
+			continue;
+		int node = import_keymap_get(&r->db_by_code, row->code, &idx) ? (int)idx : r->ndb + i;
+		row_of[node] = i;
+		if (row->invalid || !p->has_parent_code)
+			continue;
+		from_file[node] = true;
+		parent[node] = -1;
+		if (!*row->parent_code)
+			continue;
+		if (import_keymap_get(&r->row_by_code, row->parent_code, &first))
+			parent[node] = import_keymap_get(&r->db_by_code, row->parent_code, &idx) ?
+				       (int)idx : r->ndb + (int)first;
+		else if (import_keymap_get(&r->db_by_code, row->parent_code, &idx))
+			parent[node] = (int)idx;
+	}
+
+	for (int k = 0; k < total; k++) {
+		int len = 0, cur = k;
+		while (cur >= 0 && state[cur] == 0) {
+			state[cur] = 1;
+			path[len++] = cur;
+			cur = parent[cur];
+		}
+		if (cur >= 0 && state[cur] == 1) {
+			int from = 0;
+			while (path[from] != cur)
+				from++;
+			bool via_db = false;
+			int first = -1;
+			for (int m = from; m < len; m++) {
+				int node = path[m];
+				if (!from_file[node])
+					via_db = true;
+				if (row_of[node] >= 0 &&
+				    (first < 0 || p->units[row_of[node]].line < p->units[row_of[first]].line))
+					first = node;
+			}
+			if (via_db && first >= 0) {
+				struct buf b;
+				buf_init(&b, r->a, 4096);
+				int at = from, cyc = len - from;
+				while (path[at] != first)
+					at++;
+				for (int m = 0; m <= cyc; m++) {
+					int node = path[from + (at - from + m) % cyc];
+					if (m)
+						buf_puts(&b, " > ");
+					buf_puts(&b, node < r->ndb ? r->db[node].code : p->units[node - r->ndb].code);
+				}
+				struct import_unit_row *row = &p->units[row_of[first]];
+				import_error_add(&p->errors, row->line, "parent_code", PROB_CYCLE,
+						 b.err == OK ? arena_strdup(r->a, buf_str(&b)) : NULL);
+				row->invalid = true;
+			}
+		}
+		for (int m = 0; m < len; m++)
+			state[path[m]] = 2;
+	}
+	return OK;
+}
+
+static int64_t unit_id_of_code(const struct units_run *r, const char *code)
+{
+	int64_t v;
+	if (import_keymap_get(&r->row_by_code, code, &v))
+		return r->row_id[v];
+	if (import_keymap_get(&r->db_by_code, code, &v))
+		return r->db[v].id;
+	return 0;
+}
+
+static enum err units_write_row(struct units_run *r, int i, struct import_counts *counts)
+{
+	struct import_plan *p = r->p;
+	struct import_unit_row *row = &p->units[i];
+	int64_t idx;
+	const struct unit *old = import_keymap_get(&r->db_by_code, row->code, &idx) ? &r->db[idx] : NULL;
+	struct unit u = old ? *old : (struct unit){ .id = 0 };
+	u.name = row->name;
+	u.code = row->code;
+	if (p->has_parent_code)
+		u.parent_id = *row->parent_code ? unit_id_of_code(r, row->parent_code) : 0;
+	if (p->has_leader && !r->o->skip_leaders) {
+		int64_t pid = 0;
+		if (*row->leader_employee_number)
+			import_keymap_get(&r->leaders, row->leader_employee_number, &pid);
+		u.leader_id = pid;
+	}
+	struct arena scratch;
+	arena_init(&scratch, 0);
+	struct buf b;
+	buf_init(&b, &scratch, AUDIT_MAX);
+	audit_unit_changes(&b, old, &u);
+	enum err e = OK;
+	if (old && audit_is_empty(&b)) {
+		counts->unchanged++;
+	} else {
+		e = old ? store_unit_update(r->c, &u) : store_unit_insert(r->c, &u);
+		if (e == ERR_CONFLICT) {
+			import_error_add(&p->errors, row->line, "code", PROB_TAKEN, row->code);
+			e = OK;
+		} else if (e == OK) {
+			e = audit(r->c, r->o, "unit", u.id, &b);
+			if (old)
+				counts->updated++;
+			else
+				counts->created++;
+		}
+	}
+	r->row_id[i] = u.id;
+	arena_free(&scratch);
+	return e;
+}
+
+/* Writes the rows so that a parent named in the file is written before
+ * its children (there are no cycles left). */
+static enum err units_write(struct units_run *r, struct import_counts *counts)
+{
+	struct import_plan *p = r->p;
+	bool *queued = arena_alloc(r->a, (size_t)p->n + 1);
+	int *stack = arena_alloc(r->a, sizeof *stack * ((size_t)p->n + 1));
+	if (!queued || !stack)
+		return ERR_TOO_BIG;
+	int done = 0;
+	for (int i = 0; i < p->n; i++) {
+		int len = 0;
+		int64_t cur = i;
+		while (cur >= 0 && !queued[cur]) {
+			queued[cur] = true;
+			stack[len++] = (int)cur;
+			const struct import_unit_row *row = &p->units[cur];
+			if (!p->has_parent_code || !*row->parent_code ||
+			    !import_keymap_get(&r->row_by_code, row->parent_code, &cur))
+				cur = -1;
+		}
+		while (len > 0) {
+			enum err e = units_write_row(r, stack[--len], counts);
+			if (e != OK)
+				return e;
+			if (++done % PROGRESS_EVERY == 0)
+				report(r->o, done, p->n);
+		}
+	}
+	return OK;
+}
+
+static enum err apply_units(struct store_conn *c, struct arena *a, struct import_plan *p,
+			    const struct import_apply_opts *o, struct import_counts *counts)
+{
+	struct units_run r = { .c = c, .a = a, .p = p, .o = o };
+	enum err e = units_load(&r);
+	if (e == OK)
+		e = units_check_refs(&r);
+	if (e == OK)
+		e = units_check_cycles(&r);
+	if (e == OK && import_error_total(&p->errors) == 0)
+		e = units_write(&r, counts);
+	return e;
+}
+
+/* ---- people ---- */
+
+static enum err apply_people(struct store_conn *c, struct arena *a, struct import_plan *p,
+			     const struct import_apply_opts *o, struct import_counts *counts)
+{
+	struct unit *units;
+	int nunits;
+	enum err e = store_unit_tree(c, a, &units, &nunits);
+	if (e != OK)
+		return e;
+	struct import_keymap unit_by_code;
+	import_keymap_init(&unit_by_code, a, (size_t)nunits, false);
+	for (int i = 0; i < nunits; i++)
+		if (units[i].code)
+			import_keymap_put(&unit_by_code, units[i].code, units[i].id, NULL);
+	if (unit_by_code.failed)
+		return ERR_TOO_BIG;
+
+	struct arena scratch;
+	arena_init(&scratch, 0);
+	for (int i = 0; i < p->n && e == OK; i++) {
+		struct import_person_row *row = &p->people[i];
+		int64_t unit_id = 0;
+		if (*row->unit_code && valid_code(row->unit_code) &&
+		    !import_keymap_get(&unit_by_code, row->unit_code, &unit_id)) {
+			import_error_add(&p->errors, row->line, "unit_code", PROB_UNKNOWN_REF, row->unit_code);
+			row->invalid = true;
+		}
+		if (row->invalid)
+			continue;
+
+		struct person old, np;
+		e = store_person_by_number(c, &scratch, row->employee_number, &old);
+		bool found = e == OK;
+		if (e == ERR_NOTFOUND)
+			e = OK;
+		if (e != OK)
+			break;
+		np = found ? old : (struct person){ .active = true };
+		np.name = row->name;
+		np.employee_number = row->employee_number;
+		np.unit_id = unit_id;
+		if (p->has_email || !found)
+			np.email = *row->email ? row->email : NULL;
+		if (p->has_job_title || !found)
+			np.job_title = *row->job_title ? row->job_title : NULL;
+		if (row->has_active)
+			np.active = row->active;
+
+		struct buf b;
+		buf_init(&b, &scratch, AUDIT_MAX);
+		audit_person_changes(&b, found ? &old : NULL, &np);
+		if (found && audit_is_empty(&b)) {
+			counts->unchanged++;
+		} else {
+			e = found ? store_person_update(c, &np) : store_person_insert(c, &np);
+			if (e == ERR_CONFLICT) {
+				import_error_add(&p->errors, row->line, "employee_number", PROB_TAKEN,
+						 row->employee_number);
+				e = OK;
+			} else if (e == OK) {
+				e = audit(c, o, "person", np.id, &b);
+				if (found)
+					counts->updated++;
+				else
+					counts->created++;
+			}
+		}
+		arena_reset(&scratch);
+		if ((i + 1) % PROGRESS_EVERY == 0)
+			report(o, i + 1, p->n);
+	}
+	arena_free(&scratch);
+	return e;
+}
+
+enum err store_import_apply(struct store_conn *c, struct arena *a, struct import_plan *plan,
+			    const struct import_apply_opts *o, struct import_counts *counts)
+{
+	memset(counts, 0, sizeof *counts);
+	enum err e = plan->kind == IMPORT_UNITS ? apply_units(c, a, plan, o, counts) :
+						  apply_people(c, a, plan, o, counts);
+	if (e != OK)
+		return e;
+	report(o, plan->n, plan->n);
+	if (import_error_total(&plan->errors) > 0) {
+		import_errors_sort(&plan->errors);
+		return ERR_INVALID;
+	}
+	return OK;
+}

@@ -1,0 +1,299 @@
+// journey.mjs — an HR user's journey in a real browser (design.md, "Tests":
+// each user journey in Chromium, axe-core on every page; product.md: WCAG 2.1
+// A and AA, bokmål and nynorsk). Starts evne on a demo database, logs in as
+// HR, visits home, /units, a unit, /people with an æøå search, a person,
+// edits the person's job title, switches to nynorsk and logs out. Every page
+// gets an axe check (wcag2a, wcag2aa, wcag21a, wcag21aa) and a screenshot in
+// build/test-logs/screens/. Prints TAP: one line per step and per axe check.
+//
+// Env: EVNE (default build/evne), CHROMIUM (default /usr/bin/chromium),
+//      JOURNEY_KEEP=1 keeps the temporary database.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EVNE = path.resolve(ROOT, process.env.EVNE || 'build/evne');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const LOGS = path.join(ROOT, 'build', 'test-logs');
+const SCREENS = path.join(LOGS, 'screens');
+const PASSWORD = 'Nettlesar-test-2026!';
+const HR_EMAIL = 'journey-hr@test.evne.example';
+const NEW_TITLE = 'Kompetanserådgjevar for æøå-test';
+const STEP_TIMEOUT = 20000;
+
+let n = 0;
+let failed = 0;
+let server = null;     // the evne process, killed on every way out
+const SUBMIT = 'button[type="submit"], input[type="submit"], button:not([type])';
+const out = (s) => process.stdout.write(s + '\n');
+const diag = (s) => String(s).split('\n').forEach((l) => out('# ' + l));
+function ok(cond, name, detail) {
+  n += 1;
+  if (cond) out(`ok ${n} - ${name}`);
+  else {
+    failed += 1;
+    out(`not ok ${n} - ${name}`);
+    if (detail) diag(detail);
+  }
+  return !!cond;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function evne(args, input) {
+  const r = spawnSync(EVNE, args, { input, encoding: 'utf8', timeout: 300000 });
+  return { code: r.status, out: r.stdout || '', err: (r.stderr || '') + (r.error ? String(r.error) : '') };
+}
+
+async function waitHealthy(base, proc, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (proc.exitCode !== null) return false;
+    try {
+      const r = await fetch(base + '/healthz', { signal: AbortSignal.timeout(2000) });
+      if (r.status === 200 && (await r.text()).trim() === 'ok') return true;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+// One step: runs fn, reports ok / not ok with the error; returns fn's value or undefined.
+async function step(name, fn) {
+  try {
+    const v = await fn();
+    ok(v !== false, name, v === false ? 'the check was false' : undefined);
+    return v;
+  } catch (e) {
+    ok(false, name, (e && e.stack) ? e.stack.split('\n').slice(0, 6).join('\n') : String(e));
+    return undefined;
+  }
+}
+
+let shot = 0;
+async function checkPage(page, label) {
+  shot += 1;
+  const file = path.join(SCREENS, `${String(shot).padStart(2, '0')}-${label.replace(/[^a-z0-9æøå-]+/gi, '-')}.png`);
+  try {
+    await page.screenshot({ path: file, fullPage: true });
+  } catch (e) {
+    diag(`screenshot of ${label} failed: ${e}`);
+  }
+  try {
+    const res = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const v = res.violations;
+    const detail = v.map((x) => `${x.id} (${x.impact}): ${x.help}\n  ` +
+      x.nodes.slice(0, 5).map((nd) => nd.target.join(' ')).join('\n  ') +
+      (x.nodes.length > 5 ? `\n  ... ${x.nodes.length} nodes` : '')).join('\n');
+    ok(v.length === 0, `axe: ${label} (${page.url().replace(/^https?:\/\/[^/]+/, '')}) has no WCAG 2.1 A/AA violations`,
+      detail);
+  } catch (e) {
+    ok(false, `axe: ${label} ran`, String(e));
+  }
+  const lang = await page.getAttribute('html', 'lang').catch(() => null);
+  ok(['nb', 'nn', 'en'].includes(lang), `${label}: <html lang> is set (${lang})`);
+}
+
+async function main() {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  for (const f of fs.readdirSync(SCREENS)) if (f.endsWith('.png')) fs.rmSync(path.join(SCREENS, f));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'evne-journey-'));
+  const db = path.join(tmp, 'journey.db');
+  let browser = null;
+  const serverLog = fs.openSync(path.join(LOGS, 'browser-server.log'), 'w');
+  try {
+    let r = evne(['init', '--db', db]);
+    if (!ok(r.code === 0, 'evne init', r.out + r.err)) return;
+    r = evne(['demo', '--db', db, '--units', '12', '--people', '60', '--seed', '7']);
+    ok(r.code === 0, 'evne demo builds a demo organisation', (r.out + r.err).slice(-1500));
+    r = evne(['user', 'add', '--db', db, '--email', HR_EMAIL, '--name', 'Hanne Rådgjevar', '--role', 'hr'],
+      PASSWORD + '\n');
+    if (!ok(r.code === 0, 'evne user add --role hr', r.out + r.err)) return;
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(EVNE, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--workers', '4'],
+      { stdio: ['ignore', serverLog, serverLog] });
+    if (!ok(await waitHealthy(base, server, 30000), 'evne serve answers /healthz')) return;
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    const failedRequests = [];
+    page.on('response', (resp) => {
+      if (resp.status() >= 400) failedRequests.push(`${resp.status()} ${resp.url()}`);
+    });
+
+    // Log in as HR.
+    await step('the log-in page loads', async () => {
+      const resp = await page.goto(base + '/');
+      return resp && new URL(page.url()).pathname === '/login';
+    });
+    await checkPage(page, 'login');
+    const loggedIn = await step('HR logs in with e-mail and password', async () => {
+      await page.fill('input[name="email"]', HR_EMAIL);
+      await page.fill('input[name="password"]', PASSWORD);
+      await Promise.all([page.waitForNavigation(), page.locator(`form[action="/login"] :is(${SUBMIT})`).first().click()]);
+      return new URL(page.url()).pathname !== '/login' && (await page.locator('form[action="/logout"]').count()) > 0;
+    });
+    if (!loggedIn) return;
+    await checkPage(page, 'home');
+
+    // Units and one unit.
+    let unitHref;
+    await step('/units lists the units', async () => {
+      await page.goto(base + '/units');
+      unitHref = await page.locator('main a[href^="/units/"]').evaluateAll(
+        (as) => as.map((a) => a.getAttribute('href')).find((h) => /^\/units\/\d+$/.test(h)));
+      return !!unitHref;
+    });
+    await checkPage(page, 'units');
+    if (unitHref) {
+      await step(`a unit page opens (${unitHref})`, async () => {
+        await page.click(`main a[href="${unitHref}"]`);
+        await page.waitForURL((u) => u.pathname === unitHref);
+        return (await page.locator('h1').count()) > 0;
+      });
+      await checkPage(page, 'unit');
+    }
+
+    // People, searched by an æøå name through the search form.
+    let name;
+    let query;
+    await step('/people lists people, some with æ, ø or å in their names', async () => {
+      await page.goto(base + '/people?limit=500');
+      const names = await page.locator('main a[href^="/people/"]').allTextContents();
+      name = names.map((s) => s.trim()).find((s) => /[æøåÆØÅ]/.test(s));
+      if (!name) return false;
+      const word = name.split(/\s+/).find((s) => /[æøåÆØÅ]/.test(s));
+      const i = word.search(/[æøåÆØÅ]/);
+      query = word.slice(Math.max(0, i - 1), i + 3).toLocaleUpperCase('nb');   // e.g. "JØR" for Bjørn
+      return true;
+    });
+    await checkPage(page, 'people');
+    let personHref;
+    if (name) {
+      await step(`searching people for "${query}" finds ${name} (case-insensitive, æøå)`, async () => {
+        await page.goto(base + '/people');
+        const q = page.locator('main form input[name="q"], form[role="search"] input[name="q"], input[name="q"]').first();
+        await q.fill(query);
+        await Promise.all([page.waitForNavigation(), q.press('Enter')]);
+        const link = page.locator('main a[href^="/people/"]', { hasText: name }).first();
+        if ((await link.count()) === 0) return false;
+        personHref = await link.getAttribute('href');
+        return new URL(page.url()).searchParams.get('q') !== null;
+      });
+      await checkPage(page, 'people-search');
+    }
+    if (personHref) {
+      await step(`the person page opens (${personHref})`, async () => {
+        await page.click(`main a[href="${personHref}"]`);
+        await page.waitForURL((u) => u.pathname === personHref);
+        return (await page.locator('h1', { hasText: name.split(/\s+/)[0] }).count()) > 0;
+      });
+      await checkPage(page, 'person');
+
+      // Edit the job title and see the change.
+      const edited = await step('HR edits the job title on /people/{id}/edit', async () => {
+        await page.goto(base + personHref + '/edit');
+        await page.fill('input[name="job_title"]', NEW_TITLE);
+        await checkPage(page, 'person-edit');
+        const form = page.locator('form:has(input[name="job_title"])');
+        await Promise.all([page.waitForNavigation(), form.locator(SUBMIT).first().click()]);
+        return new URL(page.url()).pathname !== personHref + '/edit';
+      });
+      if (edited) {
+        await step('the person page shows the new job title', async () => {
+          if (new URL(page.url()).pathname !== personHref) await page.goto(base + personHref);
+          return (await page.locator('main', { hasText: NEW_TITLE }).count()) > 0;
+        });
+        await checkPage(page, 'person-after-edit');
+        await step('the API agrees on the new job title', async () => {
+          const id = personHref.split('/').pop();
+          const resp = await page.request.get(`${base}/api/v1/people/${id}`);
+          return resp.status() === 200 && (await resp.json()).job_title === NEW_TITLE;
+        });
+      }
+    }
+
+    // Nynorsk.
+    await step('the language switcher turns the page into nynorsk (html[lang=nn])', async () => {
+      await Promise.all([page.waitForNavigation(), page.locator('button[name="lang"][value="nn"]').first().click()]);
+      const lang = await page.getAttribute('html', 'lang');
+      if (lang !== 'nn') throw new Error(`html lang is ${lang}`);
+      return true;
+    });
+    await checkPage(page, 'nynorsk');
+    await step('nynorsk stays after moving to another page', async () => {
+      await page.goto(base + '/units');
+      return (await page.getAttribute('html', 'lang')) === 'nn';
+    });
+
+    // Log out.
+    await step('HR logs out and lands on the log-in page', async () => {
+      await Promise.all([page.waitForNavigation(), page.locator(`form[action="/logout"] :is(${SUBMIT})`).first().click()]);
+      return new URL(page.url()).pathname === '/login';
+    });
+    await step('after log-out /people sends the browser to /login', async () => {
+      await page.goto(base + '/people');
+      return new URL(page.url()).pathname === '/login';
+    });
+
+    ok(consoleErrors.length === 0, 'no console errors or CSP violations on any page', consoleErrors.slice(0, 15).join('\n'));
+    ok(failedRequests.length === 0, 'no request of any page failed (assets, styles, scripts)',
+      failedRequests.slice(0, 15).join('\n'));
+    await context.close();
+  } finally {
+    if (browser) await browser.close().catch(() => {});
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      const code = await Promise.race([
+        new Promise((r) => server.once('exit', (c, sig) => r(sig ? sig : c))),
+        new Promise((r) => setTimeout(() => r('timeout'), 20000)),
+      ]);
+      if (code === 'timeout') server.kill('SIGKILL');
+      ok(code === 0, 'evne serve exits 0 on SIGTERM', `exit ${code}`);
+    }
+    fs.closeSync(serverLog);
+    if (process.env.JOURNEY_KEEP) diag(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const watchdog = setTimeout(() => {
+  ok(false, 'the journey finished within 8 minutes');
+  if (server && server.exitCode === null) server.kill('SIGKILL');
+  out(`1..${n}`);
+  process.exit(1);
+}, 8 * 60 * 1000);
+main().catch((e) => ok(false, 'the journey ran', e && e.stack)).finally(() => {
+  clearTimeout(watchdog);
+  out(`1..${n}`);
+  process.exit(failed ? 1 : 0);
+});

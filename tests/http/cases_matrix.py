@@ -1,0 +1,230 @@
+"""cases_matrix.py — the permission matrix (design.md: "A test walks every route
+as every role"; src/domain/access.h). From `evne routes`:
+  * every row names a known permission;
+  * every GET route x (anonymous + each role): anonymous on a web page -> 303
+    to /login, on the API -> 401 problem+json; a role without the permission
+    -> 403; with it -> 200;
+  * leaders act on people in their units only: in scope 200, elsewhere 403;
+  * every state-changing route refuses a session without the CSRF token (403).
+"""
+
+import re
+
+PERMS = ("public", "signed_in", "org_read", "unit_edit", "person_edit", "import", "audit_read",
+         "user_admin")
+ROLES = ("admin", "hr", "leader", "employee", "representative")
+
+
+def allowed(role, perm):
+    if perm == "public":
+        return True
+    if role is None:
+        return False
+    if perm in ("signed_in", "org_read"):
+        return True
+    if perm in ("unit_edit", "import"):
+        return role in ("admin", "hr")
+    if perm == "person_edit":
+        return role in ("admin", "hr", "leader")
+    if perm in ("audit_read", "user_admin"):
+        return role == "admin"
+    return False
+
+
+def is_api(pattern):
+    return pattern.startswith("/api/")
+
+
+class Ids:
+    """Real ids to put in {param} places, by the collection a pattern is under."""
+
+    def __init__(self, w):
+        self.w = w
+        self.cache = {}
+        self.asset = None
+
+    def collection_of(self, pattern, param_pos):
+        segs = [s for s in pattern.split("/") if s]
+        if segs[:2] == ["api", "v1"]:
+            segs = segs[2:]
+        # the segment before the {param}
+        before = segs[param_pos - 1] if param_pos > 0 else None
+        return before
+
+    def first_id(self, collection, prefer=None):
+        if collection in ("units", "people"):
+            items = self.w.units if collection == "units" else self.w.people
+            if prefer:
+                for it in items:
+                    if prefer(it):
+                        return it["id"]
+            return items[0]["id"] if items else None
+        if collection not in self.cache:
+            api = self.w.api("admin")
+            r = api.get("/api/v1/%s?limit=1" % collection)
+            self.cache[collection] = None
+            if r.status == 200:
+                items = r.json().get("items") or []
+                if items:
+                    self.cache[collection] = items[0].get("id")
+        return self.cache[collection]
+
+    def fill(self, pattern, role=None, perm=None):
+        """The pattern with real ids, or None when no id is known."""
+        segs = pattern.split("/")
+        out = []
+        for i, s in enumerate(segs):
+            m = re.fullmatch(r"\{(\w+)\}", s)
+            if not m:
+                out.append(s)
+                continue
+            coll = segs[i - 1] if i > 0 else ""
+            prefer = None
+            if role == "leader" and coll == "people" and self.w.scope_units:
+                prefer = lambda p: p.get("unit_id") in self.w.scope_units  # noqa: E731
+            if role == "leader" and coll == "units" and self.w.scope_units:
+                prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
+            if coll in ("assets", "static") or m.group(1) in ("file", "name", "path", "asset"):
+                v = self.asset_name(coll)
+            else:
+                v = self.first_id(coll, prefer)
+            if v is None:
+                return None
+            out.append(str(v))
+        return "/".join(out)
+
+    def asset_name(self, coll):
+        page = self.w.client().get("/login").text
+        m = re.search(r"(?:href|src)=\"/%s/([^\"?#]+)\"" % re.escape(coll), page)
+        return m.group(1) if m else None
+
+
+def expect(role, perm, api):
+    if allowed(role, perm):
+        return (200,)
+    if role is None:
+        return (401,) if api else (303,)
+    return (403,)
+
+
+def run(w):
+    t = w.tap
+    rows = w.routes
+    bad = [r for r in rows if r[2] not in PERMS]
+    t.ok(rows and not bad, "every route row names a known permission (%d rows)" % len(rows),
+         "\n".join("%s %s %r" % r for r in bad))
+    dup = sorted({(m, p) for m, p, _ in rows if sum(1 for r in rows if r[0] == m and r[1] == p) > 1})
+    t.ok(not dup, "no route is listed twice", repr(dup))
+    gets = [r for r in rows if r[0] == "GET"]
+    t.ok(any(p == "/login" and perm == "public" for m, p, perm in gets), "GET /login is public")
+    for coll in ("units", "people"):
+        for m, p in (("GET", "/%s"), ("GET", "/%s/{id}")):
+            t.ok((m, p % coll) in [(a, b) for a, b, _ in rows], "the web has %s %s (contract.md)" % (m, p % coll))
+        t.ok(("GET", "/api/v1/" + coll) in [(a, b) for a, b, _ in rows], "the API has GET /api/v1/%s" % coll)
+
+    ids = Ids(w)
+    clients = {None: w.client("anonymous")}
+    clients.update({r: w.clients[r] for r in ROLES if r in w.clients})
+    for method, pattern, perm in gets:
+        api = is_api(pattern)
+        for role in (None,) + ROLES:
+            who = role or "anonymous"
+            if role is not None and role not in clients:
+                t.skip("GET %s as %s" % (pattern, who), "no %s session" % who)
+                continue
+            path = ids.fill(pattern, role, perm)
+            if path is None:
+                t.skip("GET %s as %s" % (pattern, who), "no object to put in the pattern")
+                continue
+            c = clients[role]
+            if api and role is not None:
+                # the API face: a session cookie works for reading (contract: session or Bearer)
+                pass
+            want = expect(role, perm, api)
+            r = c.get(path)
+            name = "GET %s as %s -> %s (%s)" % (path, who, "/".join(map(str, want)), perm)
+            good = r.status in want
+            if good and r.status == 303:
+                loc = r.header("Location") or ""
+                good = re.match(r"^(https?://[^/]+)?/login([?#].*)?$", loc) is not None
+                name += " to /login"
+            if good and r.status == 401 and api:
+                good = r.ctype == "application/problem+json"
+            if good and r.status == 403:
+                good = (r.ctype == "application/problem+json") if api else (r.ctype == "text/html")
+            if not good and perm == "public" and role is not None and r.status == 303:
+                good = True         # e.g. /login sends a signed-in user home
+            t.ok(good, name, r.snippet(400))
+
+    # Bearer tokens: the same rules on the API face.
+    for role in ("admin", "employee"):
+        if role not in w.tokens:
+            continue
+        api = w.api(role)
+        for method, pattern, perm in gets:
+            if not is_api(pattern):
+                continue
+            path = ids.fill(pattern, role, perm)
+            if path is None:
+                continue
+            want = expect(role, perm, True)
+            r = api.get(path)
+            t.ok(r.status in want, "GET %s with %s's Bearer token -> %s" % (path, role, "/".join(map(str, want))),
+                 r.snippet(300))
+    r = w.client(headers={"Authorization": "Bearer not-a-real-token-0123456789abcdef"}).get("/api/v1/units")
+    t.ok(r.status == 401 and r.ctype == "application/problem+json", "a wrong Bearer token answers 401 problem+json",
+         r.snippet(300))
+
+    # Leader scope: people in the units the leader leads (and below) yes, others no.
+    leader = w.clients.get("leader")
+    edit_routes = [p for m, p, perm in gets if perm == "person_edit" and p.startswith("/people/{id}")]
+    if leader and w.scope_units and edit_routes:
+        inside = [p for p in w.people if p.get("unit_id") in w.scope_units]
+        outside = [p for p in w.people if p.get("unit_id") and p.get("unit_id") not in w.scope_units]
+        for pattern in edit_routes:
+            if inside:
+                path = pattern.replace("{id}", str(inside[-1]["id"]))
+                r = leader.get(path)
+                t.ok(r.status == 200, "leader GET %s (a person in their unit) -> 200" % path, r.snippet(300))
+            if outside:
+                path = pattern.replace("{id}", str(outside[0]["id"]))
+                r = leader.get(path)
+                t.ok(r.status == 403, "leader GET %s (a person outside their units) -> 403" % path, r.snippet(300))
+        if outside and "leader" in w.clients:
+            # and through the API with the session cookie + CSRF header
+            csrf = w.refresh_csrf(leader)
+            p = outside[0]
+            r = leader.request("PATCH", "/api/v1/people/%d" % p["id"], json_body={"job_title": "Flytta"},
+                               headers={"X-CSRF-Token": csrf or ""})
+            t.ok(r.status == 403, "leader PATCH /api/v1/people/{id} outside their units -> 403", r.snippet(300))
+    else:
+        t.skip("leader scope checks", "no leader session, scope or person_edit page")
+
+    # CSRF: every state-changing route refuses a session without the token.
+    admin = w.clients.get("admin")
+    if admin:
+        for method, pattern, perm in rows:
+            if method == "GET":
+                continue
+            path = ids.fill(pattern, "admin", perm)
+            if path is None:
+                t.skip("%s %s without csrf" % (method, pattern), "no object to put in the pattern")
+                continue
+            if is_api(pattern):
+                r = admin.request(method, path, json_body={})
+                t.ok(r.status == 403, "%s %s with a session but no X-CSRF-Token -> 403" % (method, path),
+                     r.snippet(300))
+                r = admin.request(method, path, json_body={}, headers={"X-CSRF-Token": "wrong" * 8})
+                t.ok(r.status == 403, "%s %s with a wrong X-CSRF-Token -> 403" % (method, path), r.snippet(300))
+            else:
+                r = admin.request(method, path, form={"name": "x"})
+                t.ok(r.status == 403, "%s %s with a session but no csrf field -> 403" % (method, path),
+                     r.snippet(300))
+                r = admin.request(method, path, form={"name": "x", "csrf": "0" * 64})
+                t.ok(r.status == 403, "%s %s with a wrong csrf field -> 403" % (method, path), r.snippet(300))
+        r = admin.get("/")
+        t.ok(r.status == 200, "the admin session survived the CSRF probes (POST /logout without csrf did nothing)",
+             r.snippet(200))
+        # a cross-site form post: right cookie, no token, foreign Origin
+        r = admin.request("POST", "/logout", form={}, headers={"Origin": "https://evil.example"})
+        t.ok(r.status == 403, "a cross-site POST /logout is refused", r.snippet(200))
