@@ -295,4 +295,5 @@ void api_unit_delete(struct ctx *c)
 	}
 	buf_reset(&c->w->body);
 	c->w->status = 204;
+	c->w->content_type = "application/json";
 }

@@ -270,23 +270,24 @@ void v_unit_show(struct html *h, const struct v_unit_show *m)
 }
 
 /* The choices of a unit select: every unit in tree order, indented by depth
- * with no-break spaces, with its code. Arena memory. */
+ * with no-break spaces (up to 8 levels), with its code. Arena memory. */
 static struct v_option *unit_options(struct html *h, const struct unit *units, int n)
 {
+	static const char pad[] = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+				  "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
+				  "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
+	enum { PAD_PER_LEVEL = 3 * 2, PAD_LEVELS = (sizeof pad - 1) / PAD_PER_LEVEL };
 	struct v_option *opts = arena_alloc(arena_of(h), sizeof *opts * (size_t)(n > 0 ? n : 1));
 	if (!opts)
 		return NULL;
 	for (int i = 0; i < n; i++) {
-		struct buf b;
-		buf_init(&b, arena_of(h), 0);
-		for (int d = 0; d < units[i].depth && d < 32; d++)
-			buf_puts(&b, "\u00a0\u00a0\u00a0");
-		buf_puts(&b, units[i].name ? units[i].name : "");
-		buf_puts(&b, " (");
-		buf_puts(&b, units[i].code ? units[i].code : "");
-		buf_puts(&b, ")");
+		int depth = units[i].depth < 0 ? 0 : units[i].depth;
+		if (depth > PAD_LEVELS)
+			depth = PAD_LEVELS;
 		opts[i].value = arena_printf(arena_of(h), "%lld", (long long)units[i].id);
-		opts[i].label = buf_str(&b);
+		opts[i].label = arena_printf(arena_of(h), "%.*s%s (%s)", depth * PAD_PER_LEVEL, pad,
+					     units[i].name ? units[i].name : "",
+					     units[i].code ? units[i].code : "");
 	}
 	return opts;
 }

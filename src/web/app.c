@@ -26,19 +26,21 @@ static bool is_api_path(const char *path)
 	return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
 }
 
-/* Finds the route for method+path. *path_matched tells a 405 from a 404. */
-static const struct route *find_route(struct http_req *r, bool api, bool *path_matched)
+/* Finds the route for method+path. When only the method is wrong, *allow
+ * lists the methods the path has (for 405 and its Allow header). */
+static const struct route *find_route(struct http_req *r, bool api, struct buf *allow)
 {
 	const struct route *t = api ? api_routes : web_routes;
 	int n = api ? api_routes_count : web_routes_count;
 	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
-	*path_matched = false;
 	for (int i = 0; i < n; i++) {
 		if (!http_route_match(t[i].pattern, r->path, r))
 			continue;
-		*path_matched = true;
 		if (strcmp(t[i].method, method) == 0)
 			return &t[i];
+		if (allow->len)
+			buf_puts(allow, ", ");
+		buf_puts(allow, t[i].method);
 	}
 	return NULL;
 }
@@ -105,12 +107,14 @@ void app_handle(struct http_req *r, struct http_resp *w, void *appv)
 	c.lang = request_lang(&c);
 	http_parse_query(r, &c.query);
 
-	bool path_matched;
-	const struct route *rt = find_route(r, api, &path_matched);
+	struct buf allow;
+	buf_init(&allow, c.a, 256);
+	const struct route *rt = find_route(r, api, &allow);
 	if (!rt) {
+		bool path_matched = allow.len > 0;
 		http_set_route_label(r, path_matched ? "method_not_allowed" : "not_found");
 		if (path_matched)
-			http_resp_header(w, "Allow", "GET, POST");
+			http_resp_header(w, "Allow", buf_str(&allow));
 		ctx_error_page(&c, path_matched ? 405 : 404);
 		goto out;
 	}

@@ -160,7 +160,13 @@ async function main() {
       await page.fill('input[name="email"]', HR_EMAIL);
       await page.fill('input[name="password"]', PASSWORD);
       await Promise.all([page.waitForNavigation(), page.locator(`form[action="/login"] :is(${SUBMIT})`).first().click()]);
-      return new URL(page.url()).pathname !== '/login' && (await page.locator('form[action="/logout"]').count()) > 0;
+      const where = new URL(page.url()).pathname;
+      const logout = await page.locator('form[action="/logout"]').count();
+      if (where === '/login' || logout === 0) {
+        throw new Error(`after log-in: at ${page.url()}, ${logout} log-out forms\n` +
+          (await page.locator('main').innerText().catch(() => '')).slice(0, 400));
+      }
+      return true;
     });
     if (!loggedIn) return;
     await checkPage(page, 'home');

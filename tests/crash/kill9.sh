@@ -116,11 +116,18 @@ else
 	ok "every POST before the kill answered 201"
 fi
 
-if command -v sqlite3 >/dev/null 2>&1; then
-	IC=$(sqlite3 "$DB" 'PRAGMA integrity_check;' 2>&1)
-	if [ "$IC" = "ok" ]; then ok "the database file passes integrity_check after the crash"
-	else notok "the database file passes integrity_check after the crash" "$IC"; fi
-fi
+# quick_check: the b-trees and pages are sound (the nb collation of the indexes
+# is evne's ICU one, so the file is opened with a stand-in that quick_check
+# does not use for ordering).
+IC=$(python3 - "$DB" <<'PY' 2>&1
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.create_collation("nb", lambda a, b: (a > b) - (a < b))
+print("\n".join(r[0] for r in c.execute("PRAGMA quick_check")))
+PY
+)
+if [ "$IC" = "ok" ]; then ok "the database file passes quick_check after the crash"
+else notok "the database file passes quick_check after the crash" "$IC"; fi
 
 if start_server; then ok "evne serve starts again on the crashed database"
 else bail "evne serve starts again on the crashed database" "$(tail -n 20 "$LOGS/kill9-server.log")"; fi

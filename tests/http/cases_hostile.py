@@ -50,7 +50,7 @@ def run(w):
     if w.leader_person and w.scope_units:
         parent = min(w.scope_units)
     specs = [("unit-script", {"name": SCRIPT, "code": "XSS-1", "parent_id": parent}),
-             ("unit-img", {"name": IMG, "code": "XSS-2\"'<>", "parent_id": parent})]
+             ("unit-img", {"name": IMG, "code": "XSS-2", "parent_id": parent})]
     for key, body in specs:
         if body["parent_id"] is None:
             body.pop("parent_id")
@@ -109,7 +109,7 @@ def run(w):
             seen.add(path)
             r = c.get(path)
             fetched += 1
-            if r.ctype != "text/html":
+            if r.ctype != "text/html" or r.status != 200:
                 continue
             page = r.text
             for rx, what in FORBIDDEN:

@@ -163,11 +163,11 @@ def setup(w):
         return True
     by_id = {p["id"]: p for p in w.people}
     leaders = [u for u in w.units if u.get("leader_id")]
-    # prefer a leader of a unit with sub-units, so the scope has depth
+    # prefer a leader below the top with sub-units: a scope with depth that is not everyone
     children = {}
     for u in w.units:
         children.setdefault(u.get("parent_id"), []).append(u["id"])
-    leaders.sort(key=lambda u: (-len(children.get(u["id"], [])), u["id"]))
+    leaders.sort(key=lambda u: (not u.get("parent_id"), -len(children.get(u["id"], [])), u["id"]))
     linked = False
     for u in leaders:
         p = by_id.get(u["leader_id"])
