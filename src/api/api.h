@@ -16,6 +16,10 @@
  *   continues, ?limit= is 1..500 (default 50); anything else is 400.
  * - Writes run in one transaction (ctx_write) and leave one audit row, none
  *   when nothing changed.
+ * - People are never deleted (their history must keep its subject):
+ *   DELETE /api/v1/people/{id} deactivates, answering 200 with the person,
+ *   the same as PATCH {"active": false}. DELETE of a unit answers 204, or
+ *   409 while it has sub-units or people (active or not).
  *
  * Route rows (method, pattern, handler, permission) for api_routes[]:
  *   GET    /api/v1/units          api_units_list     ACT_ORG_READ
@@ -43,8 +47,6 @@
 
 /* ---- problem details (problem.c) ---- */
 
-/* The standard English reason phrase of an HTTP status ("Not Found"). */
-const char *api_status_title(int status);
 /* Replaces the response with a problem+json of this status; detail may be NULL. */
 void api_problem(struct ctx *c, int status, const char *detail);
 /* The same with an "errors" array from fe (English messages). */
@@ -52,8 +54,6 @@ void api_problem_fields(struct ctx *c, int status, const struct field_errors *fe
 /* The problem for an error enum from the store or a write: 404, 403, 409,
  * 413, 503 (busy) or 500 (logged). */
 void api_problem_err(struct ctx *c, enum err e);
-/* English text for a field problem ("is required"). */
-const char *api_problem_message(enum problem p);
 /* Starts a JSON response: empties the body and points w at it. */
 void api_json_begin(struct ctx *c, struct jw *w);
 /* Sets the status and application/json; a 413 problem instead when the

@@ -32,7 +32,8 @@ static const struct status_title titles[] = {
 	{ 503, "Service Unavailable" },
 };
 
-const char *api_status_title(int status)
+/* The standard English reason phrase of an HTTP status. */
+static const char *status_title(int status)
 {
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (titles[i].status == status)
@@ -57,7 +58,7 @@ static const char *const messages[PROB_COUNT] = {
 	[PROB_HAS_CHILDREN] = "still has sub-units or people",
 };
 
-const char *api_problem_message(enum problem p)
+static const char *problem_message(enum problem p)
 {
 	return p >= 0 && p < PROB_COUNT && messages[p] ? messages[p] : "is invalid";
 }
@@ -78,7 +79,7 @@ static void problem_head(struct ctx *c, struct jw *w, int status, const char *de
 	jw_init(w, &c->w->body);
 	jw_obj(w);
 	jw_kstr(w, "type", "about:blank");
-	jw_kstr(w, "title", api_status_title(status));
+	jw_kstr(w, "title", status_title(status));
 	jw_kint(w, "status", status);
 	if (detail)
 		jw_kstr(w, "detail", detail);
@@ -102,7 +103,7 @@ void api_problem_fields(struct ctx *c, int status, const struct field_errors *fe
 	for (int i = 0; i < fe->n; i++) {
 		jw_obj(&w);
 		jw_kstr(&w, "field", fe->e[i].field);
-		jw_kstr(&w, "message", api_problem_message(fe->e[i].problem));
+		jw_kstr(&w, "message", problem_message(fe->e[i].problem));
 		jw_kstr(&w, "code", problem_code(fe->e[i].problem));
 		jw_obj_end(&w);
 	}

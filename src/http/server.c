@@ -160,15 +160,27 @@ static enum MHD_Result queue(struct MHD_Connection *c, struct request *q, int st
 	return ret;
 }
 
-/* A short plain-text answer made by the server itself (400, 405, 413, 500). */
+/* A short answer made by the server itself (400, 405, 413, 500): plain
+ * text, or RFC 9457 problem details for the JSON API under /api/. */
 static enum MHD_Result answer_plain(struct MHD_Connection *c, struct request *q, int status,
 				    const char *text, bool secure)
 {
+	const char *type = "text/plain; charset=utf-8";
+	if (q->target && strncmp(q->target, "/api/", 5) == 0) {
+		const char *problem = arena_printf(&q->arena,
+			"{\"type\":\"about:blank\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%.*s\"}",
+			MHD_get_reason_phrase_for((unsigned)status), status,
+			(int)strcspn(text, "\n"), text);
+		if (problem) {
+			text = problem;
+			type = "application/problem+json";
+		}
+	}
 	struct MHD_Response *m = MHD_create_response_from_buffer(strlen(text), (void *)text,
 								 MHD_RESPMEM_PERSISTENT);
 	if (!m)
 		return MHD_NO;
-	if (!add_common_headers(m, "text/plain; charset=utf-8", "no-store", secure) ||
+	if (!add_common_headers(m, type, "no-store", secure) ||
 	    (status == 405 && !add_header(m, MHD_HTTP_HEADER_ALLOW, ALLOWED_METHODS))) {
 		MHD_destroy_response(m);
 		return MHD_NO;

@@ -105,7 +105,10 @@ void app_handle(struct http_req *r, struct http_resp *w, void *appv)
 		goto out;
 	}
 	c.lang = request_lang(&c);
-	http_parse_query(r, &c.query);
+	if (http_parse_query(r, &c.query) != 0) {
+		ctx_error_page(&c, 400);
+		goto out;
+	}
 
 	struct buf allow;
 	buf_init(&allow, c.a, 256);

@@ -118,7 +118,12 @@ void page_login(struct ctx *c)
 	/* verify even for unknown accounts so timing does not reveal which exist */
 	pthread_once(&dummy_once, make_dummy_hash);
 	bool ok = password_verify(e == OK ? u.password_hash : dummy_hash, password ? password : "");
-	if (e != OK || !ok || !u.active) {
+	bool closed = false;
+	if (e == OK && ok && u.person_id) {
+		struct person p;
+		closed = store_person_get(c->db, c->a, u.person_id, &p) == OK && !p.active;
+	}
+	if (e != OK || !ok || !u.active || closed) {
 		if (record_failure(c, acct_key, addr_key) != OK)
 			log_error("could not record a failed log-in");
 		c->w->status = 401;

@@ -26,11 +26,25 @@ enum err session_load_actor(struct ctx *c, const struct user *u)
 		c->actor.scope_count = n;
 		struct person p;
 		e = store_person_get(c->db, c->a, u->person_id, &p);
+		if (e == OK && !p.active)
+			return ERR_FORBIDDEN;   /* a deactivated person's account is closed too */
 		if (e == OK)
 			c->actor.own_unit_id = p.unit_id;
 		else if (e != ERR_NOTFOUND)
 			return e;
 	}
+	return OK;
+}
+
+/* A closed account (deactivated person) is treated as not logged in. */
+static enum err as_anonymous_if_closed(struct ctx *c, enum err e)
+{
+	if (e != ERR_FORBIDDEN)
+		return e;
+	memset(&c->actor, 0, sizeof c->actor);
+	memset(&c->user, 0, sizeof c->user);
+	c->csrf = NULL;
+	c->session_hash = NULL;
 	return OK;
 }
 
@@ -54,7 +68,7 @@ static enum err from_bearer(struct ctx *c, const char *auth, bool *done)
 		return OK;
 	if (e != OK)
 		return e;
-	return session_load_actor(c, &u);
+	return as_anonymous_if_closed(c, session_load_actor(c, &u));
 }
 
 enum err session_authenticate(struct ctx *c, bool api)
@@ -85,7 +99,7 @@ enum err session_authenticate(struct ctx *c, bool api)
 		return e;
 	c->csrf = csrf;
 	c->session_hash = arena_strdup(c->a, hash);
-	return session_load_actor(c, &u);
+	return as_anonymous_if_closed(c, session_load_actor(c, &u));
 }
 
 bool session_csrf_ok(struct ctx *c, bool api)

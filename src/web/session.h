@@ -23,7 +23,8 @@ enum err session_end(struct ctx *c);
 /* The CSRF token for forms on a page seen before log-in, set as a cookie
  * when missing. */
 const char *session_prelogin_csrf(struct ctx *c);
-/* Loads the actor (role, person, led units) for user u into c. */
+/* Loads the actor (role, person, led units) for user u into c;
+ * ERR_FORBIDDEN when the user's person is deactivated. */
 enum err session_load_actor(struct ctx *c, const struct user *u);
 
 #endif

@@ -156,7 +156,7 @@ async function main() {
       return resp && new URL(page.url()).pathname === '/login';
     });
     await checkPage(page, 'login');
-    const loggedIn = await step('HR logs in with e-mail and password', async () => {
+    const login = async () => {
       await page.fill('input[name="email"]', HR_EMAIL);
       await page.fill('input[name="password"]', PASSWORD);
       await Promise.all([page.waitForNavigation(), page.locator(`form[action="/login"] :is(${SUBMIT})`).first().click()]);
@@ -167,7 +167,23 @@ async function main() {
           (await page.locator('main').innerText().catch(() => '')).slice(0, 400));
       }
       return true;
-    });
+    };
+    let loggedIn = await step('HR logs in with e-mail and password', login);
+    if (!loggedIn) {
+      // Reported above as a failure. To still walk (and axe-check) the rest of
+      // the journey, retry once the way a fixed product would behave: the
+      // log-in form carrying the csrf the browser's cookie holds (the one of
+      // the page's last-rendered form).
+      await page.goto(base + '/login');
+      const vals = await page.locator('input[name="csrf"]').evaluateAll((xs) => xs.map((x) => x.value));
+      diag(`csrf values on /login: ${vals.join(', ')}`);
+      if (vals.length > 1) {
+        await page.locator('form[action="/login"] input[name="csrf"]').evaluate((el, v) => { el.value = v; },
+          vals[vals.length - 1]);
+      }
+      loggedIn = await login().catch((e) => { diag(`the workaround log-in failed too: ${e.message}`); return false; });
+      diag(loggedIn ? 'continuing the journey after the workaround log-in' : 'stopping: no session');
+    }
     if (!loggedIn) return;
     await checkPage(page, 'home');
 

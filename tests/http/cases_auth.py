@@ -26,12 +26,23 @@ def run(w):
          "the log-in form has the fields email and password")
     t.ok(re.search(r"<input\b[^>]*type=\"password\"[^>]*>", page, re.I) is not None,
          "the password field is type=password")
-    csrf = harness.find_csrf(page)
+    csrf = harness.form_csrf(page, "/login")
     t.ok(bool(csrf) and re.search(r"<input\b[^>]*type=\"hidden\"[^>]*name=\"csrf\"|<input\b[^>]*name=\"csrf\"[^>]*type=\"hidden\"",
                                   page, re.I) is not None, "the log-in form has a hidden csrf field", page[:800])
     lbl = all(re.search(r"<label\b[^>]*\bfor=\"%s\"" % re.escape(i), page) for i in
               re.findall(r"<input\b[^>]*\bid=\"([^\"]+)\"[^>]*\bname=\"(?:email|password)\"", page))
     t.ok(lbl, "the log-in fields have labels (WCAG 1.3.1)")
+
+    vals = harness.all_csrf(page)
+    t.ok(len(set(vals)) == 1, "every form on the log-in page carries the same csrf (%d forms, %d values)" % (
+        len(vals), len(set(vals))), "values: %s" % vals)
+    names = [sc.split("=", 1)[0] for sc in r.header_all("Set-Cookie")]
+    t.ok(len(names) == len(set(names)), "GET /login sets each cookie once", repr(r.header_all("Set-Cookie")))
+    t.ok(w.login_csrf_problem is None,
+         "logging in with the csrf of the log-in form itself works (what a browser sends)",
+         "POST /login with the log-in form's csrf answered 403; the page's csrf values: %s; cookies: %s" % (
+             harness.all_csrf(w.login_csrf_problem.text) if w.login_csrf_problem else "",
+             w.login_csrf_problem.header_all("Set-Cookie") if w.login_csrf_problem else ""))
 
     # Missing or wrong csrf: 403, no session.
     good = {"email": w.emails["admin"], "password": PASSWORD}

@@ -167,6 +167,8 @@ def all_responses(w):
           lambda r: r.ctype != "text/html" or "charset=utf-8" in (r.header("Content-Type") or "").lower())
     check("every cookie set is HttpOnly and SameSite",
           lambda r: all("httponly" in sc.lower() and "samesite" in sc.lower() for sc in r.header_all("Set-Cookie")))
+    check("no response sets the same cookie twice",
+          lambda r: len({sc.split("=", 1)[0] for sc in r.header_all("Set-Cookie")}) == len(r.header_all("Set-Cookie")))
     check("pages with a session are not cached (Cache-Control no-store or private)",
           lambda r: r.ctype != "text/html" or any(x in (r.header("Cache-Control") or "").lower()
                                                   for x in ("no-store", "private", "no-cache")))

@@ -253,6 +253,23 @@ def find_input_value(page, name):
     return None
 
 
+def form_html(page, action):
+    """The first <form ...action="ACTION"...>...</form>, or None."""
+    m = re.search(r"<form\b[^>]*\baction\s*=\s*\"%s\"[^>]*>.*?</form>" % re.escape(action), page, re.I | re.S)
+    return m.group(0) if m else None
+
+
+def form_csrf(page, action):
+    """The csrf value inside the form posting to ACTION (what a browser sends)."""
+    f = form_html(page, action)
+    return find_input_value(f, "csrf") if f else None
+
+
+def all_csrf(page):
+    return [htmlmod.unescape(v) for v in re.findall(
+        r"<input\b[^>]*\bname=\"csrf\"[^>]*\bvalue=\"([^\"]*)\"", page, re.I)]
+
+
 def find_csrf(page):
     v = find_input_value(page, "csrf")
     if v:

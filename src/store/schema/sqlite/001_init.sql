@@ -4,7 +4,7 @@
 -- people.name_fold is the case-folded name the search matches.
 
 CREATE TABLE units (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: audit rows name ids
 	name TEXT NOT NULL CHECK (name <> ''),
 	code TEXT UNIQUE,
 	parent_id INTEGER REFERENCES units (id) ON DELETE RESTRICT,
@@ -16,7 +16,7 @@ CREATE INDEX units_parent ON units (parent_id);
 CREATE INDEX units_leader ON units (leader_id);
 
 CREATE TABLE people (
-	id INTEGER PRIMARY KEY,
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	name TEXT NOT NULL CHECK (name <> ''),
 	name_fold TEXT NOT NULL,
 	email TEXT,
