@@ -21,7 +21,7 @@
 enum { ERRORS_SHOWN = 50, VALUE_SHOWN = 60 };
 enum { FILE_MAX = 512 * 1024 * 1024 };
 
-static const char usage_text[] =
+const char cmd_import_help[] =
 	"usage: evne import units|people FILE --db DB [--dry-run] [--skip-leaders] [--quiet]\n"
 	"\n"
 	"Imports a CSV file (UTF-8, comma or semicolon, header line required) and\n"
@@ -210,7 +210,7 @@ int cmd_import(int argc, char **argv)
 	struct opts o = { defs, 4, { 0 }, 0 };
 	enum import_kind kind;
 	if (opts_parse(&o, argc, argv) != 0) {
-		fputs(usage_text, stderr);
+		fputs(cmd_import_help, stderr);
 		return 2;
 	}
 	if (o.npositional != 2 || !import_kind_parse(o.positional[0], &kind)) {
@@ -218,7 +218,7 @@ int cmd_import(int argc, char **argv)
 			fprintf(stderr, "evne import: unknown kind '%s' (units or people)\n", o.positional[0]);
 		else
 			fputs("evne import: give the kind and the file\n", stderr);
-		fputs(usage_text, stderr);
+		fputs(cmd_import_help, stderr);
 		return 2;
 	}
 	const char *file = o.positional[1];

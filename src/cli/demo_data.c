@@ -412,12 +412,13 @@ static void build_accounts(struct build *b)
 	taken[ntaken++] = hr;
 	int rep = member_under(o, tik >= 0 ? tik : 0, taken, ntaken);
 
-	static const struct { enum role role; const char *email; } roles[DEMO_ACCOUNTS] = {
-		{ ROLE_ADMIN, "admin@demo.evne.no" },
-		{ ROLE_HR, "hr@demo.evne.no" },
-		{ ROLE_LEADER, "leder@demo.evne.no" },
-		{ ROLE_EMPLOYEE, "ansatt@demo.evne.no" },
-		{ ROLE_REPRESENTATIVE, "tillitsvalgt@demo.evne.no" },
+	/* name: for an account without a person (too few people to link one). */
+	static const struct { enum role role; const char *email, *name; } roles[DEMO_ACCOUNTS] = {
+		{ ROLE_ADMIN, "admin@demo.evne.no", "Systemadministrator" },
+		{ ROLE_HR, "hr@demo.evne.no", "HR-avdelingen" },
+		{ ROLE_LEADER, "leder@demo.evne.no", "Leder" },
+		{ ROLE_EMPLOYEE, "ansatt@demo.evne.no", "Ansatt" },
+		{ ROLE_REPRESENTATIVE, "tillitsvalgt@demo.evne.no", "Tillitsvalgt" },
 	};
 	const int person[DEMO_ACCOUNTS] = { -1, hr, leader, employee, rep };
 	for (int i = 0; i < DEMO_ACCOUNTS; i++) {
@@ -425,7 +426,7 @@ static void build_accounts(struct build *b)
 		o->accounts[i] = (struct demo_account){
 			.role = roles[i].role,
 			.email = roles[i].email,
-			.name = p >= 0 ? o->people[p].name : "Systemadministrator",
+			.name = p >= 0 ? o->people[p].name : roles[i].name,
 			.password = password(b),
 			.person = p,
 		};

@@ -12,6 +12,7 @@ struct command {
 	int (*fn)(int argc, char **argv);
 	const char *usage;
 	const char *summary;
+	const char *help;       /* longer text for 'evne COMMAND --help'; NULL: usage + summary */
 };
 
 static const struct command commands[] = {
@@ -20,7 +21,8 @@ static const struct command commands[] = {
 	{ "demo", cmd_demo, "demo --db DB [--units N] [--people N] [--seed S]", "create a realistic demo organisation" },
 	{ "user", cmd_user, "user add --db DB --email E --name NAME --role ROLE", "add a user (password read from stdin)" },
 	{ "token", cmd_token, "token create --db DB --email E [--name LABEL]", "create an API token (printed once)" },
-	{ "import", cmd_import, "import units|people FILE --db DB [--dry-run]", "import a CSV file (all or nothing)" },
+	{ "import", cmd_import, "import units|people FILE --db DB [--dry-run] [--skip-leaders]",
+	  "import a CSV file (all or nothing)", cmd_import_help },
 	{ "backup", cmd_backup, "backup --db DB FILE", "consistent online copy of the database" },
 	{ "routes", cmd_routes, "routes", "list the HTTP routes and their permissions" },
 	{ "version", cmd_version, "version", "print the version" },
@@ -32,7 +34,7 @@ static void usage(FILE *f)
 	      "evne runs the yearly competence discussions of an organisation.\n\n"
 	      "Commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  evne %-52s %s\n", commands[i].usage, commands[i].summary);
+		fprintf(f, "  evne %-62s %s\n", commands[i].usage, commands[i].summary);
 	fputs("\nDB is a SQLite file path or sqlite:PATH. EVNE_DB and EVNE_LISTEN are the\n"
 	      "defaults for --db and --listen. Long commands accept --quiet.\n"
 	      "Exit status: 0 success, 1 failure, 2 usage error.\n"
@@ -60,7 +62,10 @@ int main(int argc, char **argv)
 			continue;
 		for (int k = 2; k < argc; k++) {
 			if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
-				printf("usage: evne %s\n%s\n", commands[i].usage, commands[i].summary);
+				if (commands[i].help)
+					fputs(commands[i].help, stdout);
+				else
+					printf("usage: evne %s\n%s\n", commands[i].usage, commands[i].summary);
 				return 0;
 			}
 		}

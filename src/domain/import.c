@@ -3,7 +3,6 @@
  * file, and units placed under themselves through the file's own rows. */
 #include "domain/import.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include "base/buf.h"
 

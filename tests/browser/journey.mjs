@@ -143,7 +143,11 @@ async function main() {
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
     const consoleErrors = [];
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const src = m.location() && m.location().url ? ` [${m.location().url}]` : '';
+      consoleErrors.push(`${page.url()}: ${m.text()}${src}`);
+    });
     page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
     const failedRequests = [];
     page.on('response', (resp) => {
@@ -215,7 +219,9 @@ async function main() {
       if (!name) return false;
       const word = name.split(/\s+/).find((s) => /[æøåÆØÅ]/.test(s));
       const i = word.search(/[æøåÆØÅ]/);
-      query = word.slice(Math.max(0, i - 1), i + 3).toLocaleUpperCase('nb');   // e.g. "JØR" for Bjørn
+      // a word start holding the letter, in upper case: search matches word
+      // starts case-insensitively (store.h), e.g. "BJØ" for Bjørn
+      query = word.slice(0, Math.max(3, i + 1)).toLocaleUpperCase('nb');
       return true;
     });
     await checkPage(page, 'people');

@@ -159,6 +159,12 @@ def run(w):
             found = [p["name"] for p in r.json().get("items", [])] if r.status == 200 else []
             t.ok(any(n.split()[0] == must for n in found),
                  "GET /api/v1/people?q=%s finds %s (case-insensitive with æøå)" % (q, must), "found %s" % found)
+        web = w.clients.get("hr")
+        if web:
+            for q in ("øst", "ØST"):
+                r = web.get("/people?q=" + urllib.parse.quote(q))
+                t.ok(r.status == 200 and "Østby " + SURNAME in r.text,
+                     "the web page /people?q=%s finds Østby (case-insensitive with æøå)" % q, r.snippet(300))
         r = api.get("/api/v1/people?q=" + urllib.parse.quote("zzqx-ingen-treff"))
         t.ok(r.status == 200 and r.json().get("items") == [] and r.json().get("next") is None,
              "a search without hits answers an empty list and next null", r.snippet(200))

@@ -1,0 +1,316 @@
+#!/bin/sh
+# make bench — evne against the machine's limit, at 100 000 employees.
+#
+# Creates a throwaway 100 000-person demo database, times `evne demo` and
+# `evne import people` (seconds, peak RSS), then serves it with `evne serve`
+# and, side by side, Debian's nginx serving a saved copy of the very same
+# response bodies. Every scenario runs the same wrk settings against both;
+# evne's figures are ratios against nginx measured in the same run.
+# Prints one table and writes it to bench/results/DATE-COMMIT.{md,json}.
+# Everything it starts or creates is removed on exit, also on failure.
+# See docs/benchmarks.md.
+#
+# Knobs (environment): BENCH_PEOPLE (100000), BENCH_DURATION seconds per
+# run (10), BENCH_WARMUP seconds (1), BENCH_CONNECTIONS (32), BENCH_THREADS
+# (2), BENCH_WORKERS (2 x cores), BENCH_KEEP=1 keeps the temp folder.
+set -eu
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+EVNE=$ROOT/build/evne
+
+PEOPLE=${BENCH_PEOPLE:-100000}
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-1}
+CONNS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+CORES=$(nproc)
+WORKERS=${BENCH_WORKERS:-$((2 * CORES))}
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+# --- tools --------------------------------------------------------------------
+missing=""
+command -v wrk >/dev/null 2>&1 || missing="$missing wrk"
+NGINX=$(command -v nginx 2>/dev/null || true)
+[ -n "$NGINX" ] || { [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx; } || missing="$missing nginx"
+[ -x /usr/bin/time ] || missing="$missing time"
+command -v curl >/dev/null 2>&1 || missing="$missing curl"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" = 0 ]; then
+		say "installing Debian packages:$missing"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq
+		# shellcheck disable=SC2086
+		apt-get install -y -qq --no-install-recommends $missing >/dev/null
+		[ -n "$NGINX" ] || NGINX=/usr/sbin/nginx
+	else
+		say "these Debian packages are missing; install them with:"
+		echo "  sudo apt-get install$missing" >&2
+		exit 1
+	fi
+fi
+[ -x "$EVNE" ] || die "build/evne is missing: run 'make build/evne' (or 'make bench')"
+
+# --- temp folder, processes, and their cleanup -----------------------------
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-bench.XXXXXX")
+EVNE_PID=""
+NGINX_PID=""
+WRK_PID=""
+stop() { # pid
+	if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+		kill "$1" 2>/dev/null || true
+		i=0
+		while kill -0 "$1" 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+		kill -9 "$1" 2>/dev/null || true
+		wait "$1" 2>/dev/null || true
+	fi
+}
+cleanup() {
+	st=$?
+	trap - EXIT INT TERM HUP
+	stop "$WRK_PID"
+	stop "$EVNE_PID"
+	stop "$NGINX_PID"
+	if [ "${BENCH_KEEP:-0}" = 1 ]; then say "kept $TMP"; else rm -rf "$TMP"; fi
+	exit $st
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+
+mkdir -p "$TMP/db" "$TMP/www" "$TMP/nginx" "$TMP/wrk" "$TMP/paths"
+chmod 0700 "$TMP/db"
+# nginx's workers may run as another user (root's default is nobody): they
+# need to read www/ and nothing else.
+chmod 0711 "$TMP"
+chmod 0755 "$TMP/www"
+
+DB=$TMP/db/bench.db
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+peak_kib() { sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$1"; }
+wall_s() { # "h:mm:ss" or "m:ss.ss" -> seconds
+	sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" |
+		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f\n", s }'
+}
+
+# --- 1. the demo database, timed --------------------------------------------
+say "evne demo --people $PEOPLE"
+/usr/bin/time -v -o "$TMP/demo.time" "$EVNE" demo --db "$DB" --people "$PEOPLE" --quiet \
+	>"$TMP/demo.out" 2>"$TMP/demo.err" || { cat "$TMP/demo.err" >&2; die "evne demo failed"; }
+DEMO_S=$(wall_s "$TMP/demo.time")
+DEMO_KIB=$(peak_kib "$TMP/demo.time")
+login_of() { awk -v r="$1" '$1 == r { print $2, $3; exit }' "$TMP/demo.out"; }
+set -- $(login_of leader) "" ""; LEADER_EMAIL=$1 LEADER_PASS=$2
+set -- $(login_of hr) "" ""; HR_EMAIL=$1 HR_PASS=$2
+[ -n "$LEADER_PASS" ] && [ -n "$HR_PASS" ] || die "evne demo printed no leader/hr log-ins"
+say "demo: ${DEMO_S}s, peak $((DEMO_KIB / 1024)) MiB"
+
+# --- 2. import of a 100 000-row people CSV, timed ---------------------------
+# The demo's people with new employee numbers (and e-mails) go into a fresh
+# database holding the demo's units, so every row is a create.
+IMPORT_DB=$TMP/db/import.db
+"$EVNE" init --db "$IMPORT_DB" >/dev/null
+sqlite3 -csv -header "$DB" "SELECT u.code AS code, u.name AS name,
+	coalesce(p.code, '') AS parent_code, '' AS leader_employee_number
+	FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.id" >"$TMP/units.csv"
+sqlite3 -csv -header "$DB" "SELECT 'B' || p.employee_number AS employee_number, p.name AS name,
+	'b.' || p.email AS email, u.code AS unit_code, coalesce(p.job_title, '') AS job_title
+	FROM people p JOIN units u ON u.id = p.unit_id ORDER BY p.id" >"$TMP/people.csv"
+IMPORT_ROWS=$(($(wc -l <"$TMP/people.csv") - 1))
+"$EVNE" import units "$TMP/units.csv" --db "$IMPORT_DB" --quiet >/dev/null
+say "evne import people ($IMPORT_ROWS rows)"
+/usr/bin/time -v -o "$TMP/import.time" "$EVNE" import people "$TMP/people.csv" --db "$IMPORT_DB" \
+	>"$TMP/import.out" 2>"$TMP/import.err" || { cat "$TMP/import.err" >&2; die "evne import failed"; }
+IMPORT_S=$(wall_s "$TMP/import.time")
+IMPORT_KIB=$(peak_kib "$TMP/import.time")
+say "import: ${IMPORT_S}s, peak $((IMPORT_KIB / 1024)) MiB: $(cat "$TMP/import.out")"
+rm -f "$IMPORT_DB" "$IMPORT_DB-wal" "$IMPORT_DB-shm" "$TMP/people.csv"
+
+# What the scenarios look at: the leader's own unit, the largest unit for
+# HR, and an API token for HR (integrations use tokens).
+LEADER_UNIT=$(sqlite3 "$DB" "SELECT u.id FROM units u JOIN users us ON us.person_id = u.leader_id
+	WHERE us.email = '$LEADER_EMAIL' ORDER BY u.id LIMIT 1")
+BIG_UNIT=$(sqlite3 "$DB" "SELECT unit_id FROM people WHERE unit_id IS NOT NULL
+	GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1")
+LEADER_UNIT_N=$(sqlite3 "$DB" "SELECT count(*) FROM people WHERE unit_id = $LEADER_UNIT")
+BIG_UNIT_N=$(sqlite3 "$DB" "SELECT count(*) FROM people WHERE unit_id = $BIG_UNIT")
+TOKEN=$("$EVNE" token create --db "$DB" --email "$HR_EMAIL" --name bench)
+CSS=$(awk '$1 == "designsystemet.css" { print $2 }' "$ROOT/build/assets/manifest.txt")
+[ -n "$CSS" ] || die "build/assets/manifest.txt has no designsystemet.css: run 'sh scripts/assets.sh'"
+
+# --- 3. the two servers ------------------------------------------------------
+EPORT=$(free_port)
+"$EVNE" serve --db "$DB" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" >"$TMP/serve.log" 2>&1 &
+EVNE_PID=$!
+EURL=http://127.0.0.1:$EPORT
+i=0
+until curl -sf -o /dev/null "$EURL/healthz"; do
+	kill -0 "$EVNE_PID" 2>/dev/null || { cat "$TMP/serve.log" >&2; die "evne serve did not start"; }
+	i=$((i + 1)); [ $i -lt 100 ] || die "evne serve did not answer /healthz"
+	sleep 0.1
+done
+
+NPORT=$(free_port)
+# The same security headers evne sends, so both answers are about the same size.
+cat >"$TMP/nginx/nginx.conf" <<EOF
+worker_processes $CORES;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $TMP/nginx/body;
+	proxy_temp_path $TMP/nginx/proxy;
+	fastcgi_temp_path $TMP/nginx/fastcgi;
+	uwsgi_temp_path $TMP/nginx/uwsgi;
+	scgi_temp_path $TMP/nginx/scgi;
+	sendfile on;
+	tcp_nopush on;
+	tcp_nodelay on;
+	keepalive_timeout 65s;
+	keepalive_requests 1000000;
+	open_file_cache max=1000 inactive=60s;
+	server_tokens off;
+	types { text/html html; application/json json; text/css css; text/plain txt; }
+	default_type application/octet-stream;
+	charset utf-8;
+	charset_types text/css application/json text/plain;
+	server {
+		listen 127.0.0.1:$NPORT;
+		root $TMP/www;
+		add_header Cache-Control "no-store" always;
+		add_header Content-Security-Policy "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'" always;
+		add_header X-Content-Type-Options nosniff always;
+		add_header Referrer-Policy same-origin always;
+		add_header X-Frame-Options DENY always;
+		add_header Cross-Origin-Opener-Policy same-origin always;
+	}
+}
+EOF
+"$NGINX" -p "$TMP/nginx/" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log" -g 'daemon off;' \
+	>"$TMP/nginx/stdout.log" 2>&1 &
+NGINX_PID=$!
+NURL=http://127.0.0.1:$NPORT
+echo ok >"$TMP/www/probe.txt"
+i=0
+until curl -sf -o /dev/null "$NURL/probe.txt"; do
+	kill -0 "$NGINX_PID" 2>/dev/null || { cat "$TMP/nginx/error.log" "$TMP/nginx/stdout.log" >&2; die "nginx did not start"; }
+	i=$((i + 1)); [ $i -lt 100 ] || die "nginx did not answer"
+	sleep 0.1
+done
+
+# --- 4. log-ins -----------------------------------------------------------------
+login() { # email password -> the evne_session cookie's value
+	jar=$TMP/jar.$$
+	rm -f "$jar"
+	curl -sf -c "$jar" -o /dev/null "$EURL/login" || die "GET /login failed"
+	csrf=$(awk '$6 == "evne_csrf" { v = $7 } END { print v }' "$jar")
+	code=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' \
+		--data-urlencode "email=$1" --data-urlencode "password=$2" --data-urlencode "csrf=$csrf" \
+		"$EURL/login")
+	[ "$code" = 303 ] || die "log-in as $1 answered $code, not 303"
+	awk '$6 == "evne_session" { v = $7 } END { print v }' "$jar"
+	rm -f "$jar"
+}
+LEADER_SESSION=$(login "$LEADER_EMAIL" "$LEADER_PASS")
+HR_SESSION=$(login "$HR_EMAIL" "$HR_PASS")
+[ -n "$LEADER_SESSION" ] && [ -n "$HR_SESSION" ] || die "log-in failed"
+LEADER_COOKIE="Cookie: evne_session=$LEADER_SESSION"
+HR_COOKIE="Cookie: evne_session=$HR_SESSION"
+BEARER="Authorization: Bearer $TOKEN"
+
+# --- 5. scenarios -----------------------------------------------------------------
+# name | role | header | extension | ratio target | paths (one per line)
+# Search prefixes: common and rare, upper and lower case, æ ø å; sent
+# percent-encoded as a browser's form does.
+PREFIXES="an ber Kri ma ol sø Ø å Å æ bjø kå hå lø jo ei sa tor ing ha"
+prefix_paths() {
+	for p in $PREFIXES; do
+		printf '/people?q=%s\n' "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$p")"
+	done
+}
+: >"$TMP/scenarios.tsv"
+scenario() { # name role header ext target description; paths on stdin
+	cat >"$TMP/paths/$1.evne"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$4" "$5" "$6" >>"$TMP/scenarios.tsv"
+	printf '%s\n' "$3" >"$TMP/paths/$1.header"
+}
+echo "/units/$LEADER_UNIT" | scenario unit-leader leader "$LEADER_COOKIE" html 0.4 \
+	"GET /units/$LEADER_UNIT: the leader's own unit ($LEADER_UNIT_N people)"
+echo "/units/$BIG_UNIT" | scenario unit-hr hr "$HR_COOKIE" html 0.4 \
+	"GET /units/$BIG_UNIT: the largest unit ($BIG_UNIT_N people) as HR"
+prefix_paths | scenario search hr "$HR_COOKIE" html 0.4 \
+	"GET /people?q=PREFIX as HR, $(echo $PREFIXES | wc -w) prefixes in turn: $PREFIXES"
+echo "/api/v1/people?unit=$BIG_UNIT&limit=50" | scenario api-people hr "$BEARER" json 0.4 \
+	"GET /api/v1/people?unit=$BIG_UNIT&limit=50 with HR's Bearer token"
+echo "/assets/$CSS" | scenario static hr "$HR_COOKIE" css 0.7 \
+	"GET /assets/$CSS ($(wc -c <"$ROOT/build/assets/$CSS") bytes)"
+echo "/healthz" | scenario healthz - "" txt - \
+	"GET /healthz (no session)"
+
+# The exact bodies, fetched once from evne with the role's header, become
+# nginx's files; nginx's path list rotates in the same order.
+while IFS="$(printf '\t')" read -r name role ext target desc; do
+	header=$(cat "$TMP/paths/$name.header")
+	mkdir -p "$TMP/www/$name"
+	: >"$TMP/paths/$name.nginx"
+	n=0
+	while read -r path; do
+		out=$TMP/www/$name/$n.$ext
+		if [ -n "$header" ]; then
+			code=$(curl -s -H "$header" -o "$out" -w '%{http_code}' "$EURL$path")
+		else
+			code=$(curl -s -o "$out" -w '%{http_code}' "$EURL$path")
+		fi
+		[ "$code" = 200 ] || die "$name: GET $path answered $code"
+		echo "/$name/$n.$ext" >>"$TMP/paths/$name.nginx"
+		n=$((n + 1))
+	done <"$TMP/paths/$name.evne"
+done <"$TMP/scenarios.tsv"
+chmod -R a+rX "$TMP/www"
+
+run_wrk() { # scenario server url seconds -> $TMP/wrk/scenario.server
+	header=$(cat "$TMP/paths/$1.header")
+	BENCH_PATHS=$TMP/paths/$1.$2 BENCH_HEADER=$header \
+		wrk -t"$THREADS" -c"$CONNS" -d"$4"s --timeout 10s --latency -s "$ROOT/bench/wrk.lua" "$3" \
+		>"$TMP/wrk/$1.$2" 2>&1 &
+	WRK_PID=$!
+	wait "$WRK_PID" || { cat "$TMP/wrk/$1.$2" >&2; die "wrk failed on $1 ($2)"; }
+	WRK_PID=""
+}
+while IFS="$(printf '\t')" read -r name role ext target desc; do
+	for server in evne nginx; do
+		if [ $server = evne ]; then url=$EURL; else url=$NURL; fi
+		say "$name: $server (${WARMUP}s warm-up, ${DURATION}s)"
+		[ "$WARMUP" -gt 0 ] && run_wrk "$name" "$server" "$url" "$WARMUP"
+		run_wrk "$name" "$server" "$url" "$DURATION"
+	done
+done <"$TMP/scenarios.tsv"
+
+# evne's peak and current RSS after all scenarios.
+HWM_KIB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$EVNE_PID/status")
+RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$EVNE_PID/status")
+kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve died during the run"
+
+# --- 6. the table ---------------------------------------------------------------
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+STAMP=$(date -u +%Y-%m-%dT%H%M%SZ)
+mkdir -p "$ROOT/bench/results"
+BASE=$ROOT/bench/results/$STAMP-$COMMIT
+export BENCH_TMP="$TMP" BENCH_BASE="$BASE" BENCH_COMMIT="$COMMIT" BENCH_STAMP="$STAMP" \
+	BENCH_CORES="$CORES" BENCH_WORKERS="$WORKERS" BENCH_CONNS="$CONNS" BENCH_THREADS="$THREADS" \
+	BENCH_DURATION_S="$DURATION" BENCH_PEOPLE_N="$PEOPLE" \
+	BENCH_DEMO_S="$DEMO_S" BENCH_DEMO_KIB="$DEMO_KIB" \
+	BENCH_IMPORT_S="$IMPORT_S" BENCH_IMPORT_KIB="$IMPORT_KIB" BENCH_IMPORT_ROWS="$IMPORT_ROWS" \
+	BENCH_HWM_KIB="$HWM_KIB" BENCH_RSS_KIB="$RSS_KIB" \
+	BENCH_EVNE_VERSION="$("$EVNE" version 2>/dev/null | head -1)" \
+	BENCH_NGINX_VERSION="$("$NGINX" -v 2>&1 | head -1)" \
+	BENCH_WRK_VERSION="$(wrk -v 2>&1 | head -1)"
+python3 "$ROOT/bench/report.py"
+say "wrote ${BASE#"$ROOT"/}.md and .json"
