@@ -16,16 +16,16 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "init", cmd_init, "init --db DB", "create or migrate the database (idempotent)" },
-	{ "serve", cmd_serve, "serve --db DB [--listen ADDR:PORT] [--workers N]", "run the web server" },
-	{ "demo", cmd_demo, "demo --db DB [--units N] [--people N] [--seed S]", "create a realistic demo organisation" },
-	{ "user", cmd_user, "user add --db DB --email E --name NAME --role ROLE", "add a user (password read from stdin)" },
-	{ "token", cmd_token, "token create --db DB --email E [--name LABEL]", "create an API token (printed once)" },
+	{ "init", cmd_init, "init --db DB", "create or migrate the database (idempotent)", NULL },
+	{ "serve", cmd_serve, "serve --db DB [--listen ADDR:PORT] [--workers N]", "run the web server", NULL },
+	{ "demo", cmd_demo, "demo --db DB [--units N] [--people N] [--seed S]", "create a realistic demo organisation", NULL },
+	{ "user", cmd_user, "user add --db DB --email E --name NAME --role ROLE", "add a user (password read from stdin)", NULL },
+	{ "token", cmd_token, "token create --db DB --email E [--name LABEL]", "create an API token (printed once)", NULL },
 	{ "import", cmd_import, "import units|people FILE --db DB [--dry-run] [--skip-leaders]",
 	  "import a CSV file (all or nothing)", cmd_import_help },
-	{ "backup", cmd_backup, "backup --db DB FILE", "consistent online copy of the database" },
-	{ "routes", cmd_routes, "routes", "list the HTTP routes and their permissions" },
-	{ "version", cmd_version, "version", "print the version" },
+	{ "backup", cmd_backup, "backup --db DB FILE", "consistent online copy of the database", NULL },
+	{ "routes", cmd_routes, "routes", "list the HTTP routes and their permissions", NULL },
+	{ "version", cmd_version, "version", "print the version", NULL },
 };
 
 static void usage(FILE *f)
