@@ -8,7 +8,7 @@
 .SUFFIXES:
 
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 icu-i18n icu-uc libsodium jansson libcmark
+PKGS    := libmicrohttpd sqlite3 libpq icu-i18n icu-uc libsodium jansson libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 
@@ -20,20 +20,24 @@ LDHARD  := -pie -Wl,-z,relro,-z,now,-z,noexecstack
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 Q := $(if $(V),,@)
-SRC      := $(sort $(wildcard src/*/*.c src/store/sqlite/*.c))
+SRC      := $(sort $(wildcard src/*/*.c src/store/sqlite/*.c src/store/pg/*.c))
 LIB_SRC  := $(filter-out src/cli/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard src/store/schema/sqlite/*.sql))
-GEN      := build/gen/migrations_sqlite.c
+MIGRATIONS_PG := $(sort $(wildcard src/store/schema/pg/*.sql))
+GEN      := build/gen/migrations_sqlite.c build/gen/migrations_pg.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
-OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) build/obj/gen/migrations_sqlite.o
-ASAN_OBJ := $(patsubst src/%.c,build/asan/obj/%.o,$(LIB_SRC)) build/asan/obj/gen/migrations_sqlite.o
+OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/obj/gen/%.o,$(GEN))
+ASAN_OBJ := $(patsubst src/%.c,build/asan/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/asan/obj/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
 build/gen/migrations_sqlite.c: $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(@D)
 	sh scripts/embed-migrations.sh sqlite $(MIGRATIONS) > $@
+build/gen/migrations_pg.c: $(MIGRATIONS_PG) scripts/embed-migrations.sh
+	@mkdir -p $(@D)
+	sh scripts/embed-migrations.sh pg $(MIGRATIONS_PG) > $@
 
 build/obj/gen/%.o: build/gen/%.c
 	@mkdir -p $(@D)

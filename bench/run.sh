@@ -225,6 +225,13 @@ LEADER_COOKIE="Cookie: evne_session=$LEADER_SESSION"
 HR_COOKIE="Cookie: evne_session=$HR_SESSION"
 BEARER="Authorization: Bearer $TOKEN"
 
+# evne's peak RSS: after start-up and the log-ins (argon2id), then per
+# scenario. Writing 5 to clear_refs resets VmHWM to the current RSS.
+hwm() { awk '/^VmHWM:/ { print $2 }' "/proc/$EVNE_PID/status"; }
+hwm_reset() { echo 5 >"/proc/$EVNE_PID/clear_refs" 2>/dev/null || true; }
+LOGIN_HWM_KIB=$(hwm)
+hwm_reset
+
 # --- 5. scenarios -----------------------------------------------------------------
 # name | role | header | extension | ratio target | paths (one per line)
 # Search prefixes: common and rare, upper and lower case, æ ø å; sent
@@ -290,13 +297,14 @@ while IFS="$(printf '\t')" read -r name role ext target desc; do
 		say "$name: $server (${WARMUP}s warm-up, ${DURATION}s)"
 		[ "$WARMUP" -gt 0 ] && run_wrk "$name" "$server" "$url" "$WARMUP"
 		run_wrk "$name" "$server" "$url" "$DURATION"
+		if [ $server = evne ]; then hwm >"$TMP/wrk/$name.hwm"; hwm_reset; fi
 	done
 done <"$TMP/scenarios.tsv"
 
-# evne's peak and current RSS after all scenarios.
-HWM_KIB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$EVNE_PID/status")
-RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$EVNE_PID/status")
+# evne's peak RSS over the whole run (log-ins included), and its RSS now.
 kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve died during the run"
+HWM_KIB=$(cat "$TMP"/wrk/*.hwm | awk -v m="$LOGIN_HWM_KIB" '$1 > m { m = $1 } END { print m }')
+RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$EVNE_PID/status")
 
 # --- 6. the table ---------------------------------------------------------------
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -308,7 +316,7 @@ export BENCH_TMP="$TMP" BENCH_BASE="$BASE" BENCH_COMMIT="$COMMIT" BENCH_STAMP="$
 	BENCH_DURATION_S="$DURATION" BENCH_PEOPLE_N="$PEOPLE" \
 	BENCH_DEMO_S="$DEMO_S" BENCH_DEMO_KIB="$DEMO_KIB" \
 	BENCH_IMPORT_S="$IMPORT_S" BENCH_IMPORT_KIB="$IMPORT_KIB" BENCH_IMPORT_ROWS="$IMPORT_ROWS" \
-	BENCH_HWM_KIB="$HWM_KIB" BENCH_RSS_KIB="$RSS_KIB" \
+	BENCH_HWM_KIB="$HWM_KIB" BENCH_RSS_KIB="$RSS_KIB" BENCH_LOGIN_HWM_KIB="$LOGIN_HWM_KIB" \
 	BENCH_EVNE_VERSION="$("$EVNE" version 2>/dev/null | head -1)" \
 	BENCH_NGINX_VERSION="$("$NGINX" -v 2>&1 | head -1)" \
 	BENCH_WRK_VERSION="$(wrk -v 2>&1 | head -1)"

@@ -40,6 +40,7 @@ add() {
 add designsystemet.css "$nm/@digdir/designsystemet-css/dist/src/index.css" text/css
 add theme.css "$nm/@digdir/designsystemet-theme/src/themes/designsystemet.css" text/css
 add htmx.min.js "$nm/htmx.org/dist/htmx.min.js" text/javascript
+add favicon.svg assets/favicon.svg image/svg+xml
 add inter-latin-400-normal.woff2 "$nm/@fontsource/inter/files/inter-latin-400-normal.woff2" font/woff2
 font400=$hashed
 add inter-latin-500-normal.woff2 "$nm/@fontsource/inter/files/inter-latin-500-normal.woff2" font/woff2

@@ -105,6 +105,13 @@ for t in tests/cli/*.sh; do
 	run_suite "cli/$(basename "$t" .sh)" 600 env EVNE="$PWD/build/evne" sh "$t"
 done
 
+# Suites others may add under the design's folders (tests/store/, tests/fuzz/):
+# run when present, so nothing written there is silently left out.
+for t in tests/store/*.sh tests/fuzz/*.sh; do
+	[ -f "$t" ] || continue
+	run_suite "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" 900 env EVNE="$PWD/build/evne" sh "$t"
+done
+
 # (5) HTTP over a real socket, against the normal and the ASan build.
 run_suite "http/evne" 900 python3 tests/http/run.py --bin build/evne
 run_suite "http/asan-evne" 1200 env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \

@@ -11,6 +11,7 @@ int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

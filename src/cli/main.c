@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "import", cmd_import, "import units|people FILE --db DB [--dry-run] [--skip-leaders]",
 	  "import a CSV file (all or nothing)", cmd_import_help },
 	{ "backup", cmd_backup, "backup --db DB FILE", "consistent online copy of the database", NULL },
+	{ "copy", cmd_copy, "copy --from DB --to DB [--force]", "copy a whole installation to another database", NULL },
 	{ "routes", cmd_routes, "routes", "list the HTTP routes and their permissions", NULL },
 	{ "version", cmd_version, "version", "print the version", NULL },
 };
@@ -35,8 +36,8 @@ static void usage(FILE *f)
 	      "Commands:\n", f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		fprintf(f, "  evne %-62s %s\n", commands[i].usage, commands[i].summary);
-	fputs("\nDB is a SQLite file path or sqlite:PATH. EVNE_DB and EVNE_LISTEN are the\n"
-	      "defaults for --db and --listen. Long commands accept --quiet.\n"
+	fputs("\nDB is a SQLite file path, sqlite:PATH or a postgresql:// URI. EVNE_DB and\n"
+	      "EVNE_LISTEN are the defaults for --db and --listen. Long commands accept --quiet.\n"
 	      "Exit status: 0 success, 1 failure, 2 usage error.\n"
 	      "Run 'evne COMMAND --help' for one command's options.\n", f);
 }

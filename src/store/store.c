@@ -239,11 +239,24 @@ static enum err migrations_run(struct store_conn *c, const struct migration *m, 
 {
 	enum err e = OK;
 	if (migrate) {
-		struct store_q q;
-		store_q_prepare(&q, c, SQL_MIGRATIONS_TABLE);
-		store_q_exec(&q, NULL);
-		if ((e = store_q_done(&q)) != OK)
+		/* Under the schema lock: two servers creating the table at once
+		 * would collide in PostgreSQL's catalogue. */
+		if ((e = store_begin(c, true)) != OK)
 			return e;
+		if (c->ops->lock_schema && (e = c->ops->lock_schema(c->db)) != OK)
+			store_fail(c, e, NULL);
+		struct store_q q;
+		if (!e) {
+			store_q_prepare(&q, c, SQL_MIGRATIONS_TABLE);
+			store_q_exec(&q, NULL);
+			e = store_q_done(&q);
+		}
+		if (!e)
+			e = store_commit(c);
+		if (e) {
+			store_rollback(c);
+			return e;
+		}
 	}
 	int pending = 0;
 	if ((e = migrations_check(c, m, count, &pending)) != OK)
@@ -266,8 +279,9 @@ static enum err parse_url(const char *url, const struct store_ops **ops, const c
 		return ERR_INVALID;
 	}
 	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
-		snprintf(errmsg, errlen, "PostgreSQL is not built yet");
-		return ERR_INVALID;
+		*ops = &pg_ops;
+		*target = url;
+		return OK;
 	}
 	*target = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
 	if (!**target) {

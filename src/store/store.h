@@ -19,9 +19,10 @@
 struct store;
 struct store_conn;
 
-/* url: a file path, "sqlite:PATH", or "postgresql://..." (not yet built:
- * gives ERR_INVALID with a message). Opens pool_size connections and applies
- * pending migrations when migrate is true. */
+/* url: a file path, "sqlite:PATH", or a libpq URI "postgresql://..." (or
+ * "postgres://..."). Opens pool_size connections and applies pending
+ * migrations when migrate is true (under a lock, so several servers may start
+ * at once). An unreachable PostgreSQL gives ERR_BUSY. */
 enum err store_open(const char *url, int pool_size, bool migrate, struct store **out,
 		    char *errmsg, size_t errlen);
 void store_close(struct store *s);
@@ -33,7 +34,8 @@ int store_schema_version(struct store_conn *c);
 enum err store_begin(struct store_conn *c, bool write);
 enum err store_commit(struct store_conn *c);
 void store_rollback(struct store_conn *c);   /* no-op when no transaction is open */
-/* A consistent copy of the live database into the file dest. */
+/* A consistent copy of the live database into the file dest (SQLite only;
+ * PostgreSQL gives ERR_INVALID: use pg_dump). */
 enum err store_backup(struct store *s, const char *dest, char *errmsg, size_t errlen);
 enum err store_ping(struct store_conn *c);
 
@@ -45,6 +47,20 @@ enum err store_user_by_id(struct store_conn *c, struct arena *a, int64_t id, str
 enum err store_user_by_person(struct store_conn *c, struct arena *a, int64_t person_id, struct user *out);
 enum err store_user_list(struct store_conn *c, struct arena *a, struct user **out, int *n);
 enum err store_user_set_lang(struct store_conn *c, int64_t id, const char *lang);
+/* An account with the name and employee number of its linked person (both
+ * NULL when none), for the administrator's list. */
+struct user_listing {
+	struct user user;        /* password_hash is not read: NULL */
+	char *person_name;
+	char *person_number;
+};
+/* Every account, by name in Norwegian order, then id. */
+enum err store_user_listing(struct store_conn *c, struct arena *a, struct user_listing **out, int *n);
+/* Sets the argon2id hash of a new password; ERR_NOTFOUND when no such user. */
+enum err store_user_set_password(struct store_conn *c, int64_t id, const char *password_hash);
+/* Ends every session of user_id except the one with token hash keep_hash
+ * (NULL: ends them all), as when a password changes or an account closes. */
+enum err store_session_delete_user(struct store_conn *c, int64_t user_id, const char *keep_hash);
 
 /* Sessions: only a hash of the token is stored. */
 enum err store_session_insert(struct store_conn *c, const char *token_hash, int64_t user_id,
@@ -112,5 +128,54 @@ struct audit_query {
 /* Newest first. */
 enum err store_audit_list(struct store_conn *c, struct arena *a, const struct audit_query *q,
 			  struct audit_entry **out, int *n);
+
+/* ---- whole-installation copy (evne copy), generic over the schema ----
+ * Tables and columns are read from the database's own catalogue, so a table
+ * a migration adds is copied without code changes. Columns hold integers or
+ * text; any other type is refused by store_tables with a message. */
+enum store_col_type { STORE_COL_INT, STORE_COL_TEXT, STORE_COL_OTHER };
+struct store_column {
+	char *name;
+	char *decl;              /* the type as the database names it */
+	enum store_col_type type;
+	bool pk;                 /* part of the primary key */
+	bool identity;           /* a generated id (its sequence is moved after a copy) */
+};
+struct store_table {
+	char *name;
+	struct store_column *cols;
+	int ncols, cols_cap;
+	char **refs;             /* the tables its foreign keys reference */
+	int nrefs, refs_cap;
+};
+/* Every table except schema_migrations, each after the tables it references;
+ * a cycle (units and people reference each other) is cut where it closes,
+ * which is safe because loading defers the foreign keys. */
+enum err store_tables(struct store_conn *c, struct arena *a, struct store_table **out, int *n);
+/* Rows in t (the target's emptiness check). */
+enum err store_table_count(struct store_conn *c, struct arena *a, const struct store_table *t, int64_t *n);
+/* Opens the one write transaction of a load with foreign keys checked only
+ * at store_load_finish; with clear, first empties all n tables. */
+enum err store_load_begin(struct store_conn *c, struct arena *a, const struct store_table *t, int n,
+			  bool clear);
+/* Reads t's rows from src (in a read transaction there, for one snapshot),
+ * inserts them with their ids into dst, and gives their count and digest
+ * (as store_table_digest computes it). progress, when set, is called every
+ * few thousand rows with the count so far. */
+enum err store_load_table(struct store_conn *src, struct store_conn *dst, struct arena *a,
+			  const struct store_table *t, int64_t *rows, char digest[65],
+			  void (*progress)(void *ctx, int64_t rows), void *progress_ctx);
+/* Checks the foreign keys and moves id sequences past the copied ids; the
+ * caller then commits (or rolls back) and calls store_load_end. */
+enum err store_load_finish(struct store_conn *c, struct arena *a, const struct store_table *t, int n);
+void store_load_end(struct store_conn *c);
+/* The row count and a SHA-256 (hex) over a canonical text of t's rows,
+ * ordered by primary key (all columns when there is none, text in byte
+ * order): each row its values tab-separated, NULL as \N, integers in
+ * decimal, text with backslash, tab, CR and LF escaped, then a newline;
+ * the column names come first as a row of their own. The same data gives
+ * the same digest on SQLite and PostgreSQL. */
+enum err store_table_digest(struct store_conn *c, struct arena *a, const struct store_table *t,
+			    int64_t *rows, char digest[65]);
 
 #endif

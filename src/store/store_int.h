@@ -5,7 +5,8 @@
  * prepare uses only $1..$n placeholders, RETURNING for new ids and ON
  * CONFLICT, so SQLite (sqlite/) and PostgreSQL (pg/, through PQprepare and
  * PQexecPrepared with text parameters) run the same statements. Only store/
- * and the store tests include this file. */
+ * and the store tests include this file. The second half of the table is the
+ * generic table copy behind evne copy (copy.c). */
 #ifndef EVNE_STORE_INT_H
 #define EVNE_STORE_INT_H
 
@@ -20,7 +21,7 @@ struct store_db;
 struct store_stmt;
 
 struct store_ops {
-	const char *name;   /* "sqlite" */
+	const char *name;   /* "sqlite", "postgresql" */
 	const struct migration *migrations;   /* this dialect's schema, in order */
 	const int *migrations_count;
 	/* target: what follows the scheme (a file path for SQLite). create:
@@ -59,9 +60,40 @@ struct store_ops {
 	const char *(*errmsg)(struct store_db *db);
 	/* A consistent copy of the database behind db into the file dest. */
 	enum err (*backup)(struct store_db *db, const char *dest, char *errmsg, size_t errlen);
+
+	/* ---- the generic table copy (copy.c) ---- */
+	/* How ORDER BY names byte order for text ("BINARY", "\"C\""). */
+	const char *binary_collation;
+	/* Empties tables with one TRUNCATE of them all rather than a DELETE
+	 * each (PostgreSQL: its RESTRICT keys are not deferred). */
+	bool truncate;
+	/* An uncached statement whose SQL copy.c built from quoted catalogue
+	 * names (never from values); one at a time per connection, freed by
+	 * finalize. */
+	enum err (*prepare_built)(struct store_db *db, const char *sql, struct store_stmt **out);
+	void (*finalize)(struct store_stmt *st);
+	/* The application's tables (not schema_migrations) in byte order. */
+	enum err (*table_names)(struct store_db *db, struct arena *a, char ***out, int *n);
+	/* Fills t's columns and references (t->name set) through the helpers below. */
+	enum err (*table_info)(struct store_db *db, struct arena *a, struct store_table *t);
+	/* A write transaction whose foreign keys are checked at load_check
+	 * (which says in why what failed); load_end restores the connection
+	 * after commit or rollback. */
+	enum err (*load_begin)(struct store_db *db);
+	enum err (*load_check)(struct store_db *db, char *why, size_t whylen);
+	void (*load_end)(struct store_db *db);
+	/* Moves the sequence of an identity column past max; NULL when ids
+	 * follow the rows by themselves (SQLite's rowid). */
+	enum err (*set_identity)(struct store_db *db, const char *table, const char *column, int64_t max);
 };
 
 extern const struct store_ops sq_ops;
+extern const struct store_ops pg_ops;
+
+/* For table_info: appends a column or a referenced table to t. */
+enum err store_table_add_column(struct arena *a, struct store_table *t, const char *name,
+				const char *decl, enum store_col_type type, bool pk, bool identity);
+enum err store_table_add_ref(struct arena *a, struct store_table *t, const char *table);
 
 struct store_conn {
 	struct store *store;

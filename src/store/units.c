@@ -200,7 +200,7 @@ enum err store_unit_insert(struct store_conn *c, struct unit *u)
 /* True in *cycle when unit would become its own ancestor under parent. */
 static const char SQL_UNIT_ANCESTORS_HAVE[] =
 	"WITH RECURSIVE up(id) AS ("
-	" SELECT CAST($1 AS INTEGER)"
+	" SELECT CAST($1 AS BIGINT)"
 	" UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)"
 	" SELECT 1 FROM up WHERE id = $2";
 

@@ -1,6 +1,8 @@
 /* users.c — log-in accounts. E-mail addresses are stored case-folded (and
  * looked up folded), so "Kari@X.no" and "kari@x.no" are one account and the
- * UNIQUE constraint sees them as such; the role is stored by name. */
+ * UNIQUE constraint sees them as such; the role is stored by name. Also the
+ * administrator's account list, password changes and ending all of one
+ * user's sessions when a password changes or an account closes. */
 #include "store/store_int.h"
 
 #include <time.h>
@@ -185,4 +187,68 @@ enum err store_user_set_lang(struct store_conn *c, int64_t id, const char *lang)
 	if (!e && n == 0)
 		e = store_fail(c, ERR_NOTFOUND, "no user %lld", (long long)id);
 	return e;
+}
+
+/* The hash column is left out (NULL) so a list of every account never
+ * carries password hashes around. */
+static const char SQL_USER_LISTING[] =
+	"SELECT u.id, u.email, u.name, u.role, u.person_id, NULL, u.active, u.lang,"
+	" p.name, p.employee_number"
+	" FROM users u LEFT JOIN people p ON p.id = u.person_id"
+	" ORDER BY u.name COLLATE nb, u.id";
+
+enum err store_user_listing(struct store_conn *c, struct arena *a, struct user_listing **out, int *n)
+{
+	struct store_q q;
+	struct user_listing *v = NULL;
+	int len = 0, cap = 0;
+	store_q_prepare(&q, c, SQL_USER_LISTING);
+	while (store_q_row(&q)) {
+		if (!(v = store_grow(a, v, len, &cap, sizeof *v))) {
+			q.err = store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+			break;
+		}
+		struct user_listing *r = &v[len++];
+		user_row(&q, a, &r->user);
+		r->person_name = store_q_col_text(&q, a, 8);
+		r->person_number = store_q_col_text(&q, a, 9);
+	}
+	enum err e = store_q_done(&q);
+	if (!e) {
+		*out = v;
+		*n = len;
+	}
+	return e;
+}
+
+static const char SQL_USER_SET_PASSWORD[] = "UPDATE users SET password_hash = $2 WHERE id = $1";
+
+enum err store_user_set_password(struct store_conn *c, int64_t id, const char *password_hash)
+{
+	if (!password_hash || !*password_hash)
+		return store_fail(c, ERR_INVALID, "a new password needs a hash");
+	struct store_q q;
+	int64_t n = 0;
+	store_q_prepare(&q, c, SQL_USER_SET_PASSWORD);
+	store_q_int(&q, 1, id);
+	store_q_text(&q, 2, password_hash);
+	store_q_exec(&q, &n);
+	enum err e = store_q_done(&q);
+	if (!e && n == 0)
+		e = store_fail(c, ERR_NOTFOUND, "no user %lld", (long long)id);
+	return e;
+}
+
+/* Token hashes are 64 hex characters, so "" never matches one: it keeps none. */
+static const char SQL_SESSION_DELETE_USER[] =
+	"DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2";
+
+enum err store_session_delete_user(struct store_conn *c, int64_t user_id, const char *keep_hash)
+{
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_SESSION_DELETE_USER);
+	store_q_int(&q, 1, user_id);
+	store_q_text(&q, 2, keep_hash ? keep_hash : "");
+	store_q_exec(&q, NULL);
+	return store_q_done(&q);
 }

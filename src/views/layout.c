@@ -45,7 +45,14 @@ static void head(struct html *h, const struct page_meta *pm)
 			HTML_URL(h, "href", css[i]);
 			HTML_LIT(h, ">\n");
 		}
+		if (a->icon) {
+			HTML_LIT(h, "<link rel=\"icon\" type=\"image/svg+xml\"");
+			HTML_URL(h, "href", a->icon);
+			HTML_LIT(h, ">\n");
+		}
 		if (a->htmx_js) {
+			/* htmx would otherwise add an inline <style>, which the CSP refuses */
+			HTML_LIT(h, "<meta name=\"htmx-config\" content='{\"includeIndicatorStyles\":false}'>\n");
 			HTML_LIT(h, "<script");
 			HTML_URL(h, "src", a->htmx_js);
 			HTML_LIT(h, " defer></script>\n");

@@ -19,6 +19,7 @@ struct asset_urls {
 	const char *theme_css;    /* @digdir/designsystemet-theme */
 	const char *evne_css;     /* assets/evne.css */
 	const char *htmx_js;      /* htmx.org */
+	const char *icon;         /* assets/favicon.svg */
 };
 
 /* The main menu entries; active_nav marks one with aria-current="page". */

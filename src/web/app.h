@@ -34,6 +34,7 @@ struct ctx {
 	struct user user;            /* the logged-in user (id 0 when none) */
 	enum lang lang;
 	const char *csrf;            /* the session's CSRF token; NULL when not logged in */
+	const char *prelogin_csrf;   /* the double-submit token before log-in, once per request */
 	const char *session_hash;
 	int64_t now;                 /* epoch seconds, taken once per request */
 	struct http_form form;       /* parsed body of POST requests */

@@ -186,6 +186,7 @@ void assets_page_urls(const struct assets *a, struct asset_urls *out)
 	out->theme_css = assets_url(a, "theme.css");
 	out->evne_css = assets_url(a, "evne.css");
 	out->htmx_js = assets_url(a, "htmx.min.js");
+	out->icon = assets_url(a, "favicon.svg");
 }
 
 int assets_serve(const struct assets *a, const char *path, struct http_resp *w)

@@ -3,7 +3,9 @@
  * and the HTTP test walks every row as every role. Literal segments come
  * before {id} patterns ("/units/new" before "/units/{id}"). */
 #include "web/app.h"
+#include "web/pages_accounts.h"
 #include "web/pages_auth.h"
+#include "web/pages_import.h"
 #include "web/pages_org.h"
 
 const struct route web_routes[] = {
@@ -30,6 +32,22 @@ const struct route web_routes[] = {
 	{ "POST", "/people/{id}", page_person_update, ACT_PERSON_EDIT },
 	{ "GET", "/people/{id}/edit", page_person_edit, ACT_PERSON_EDIT },
 
+	{ "GET", "/import", page_import, ACT_IMPORT },
+	{ "POST", "/import", page_import_run, ACT_IMPORT },
+	{ "GET", "/import/example/{file}", page_import_example, ACT_IMPORT },
+
 	{ "GET", "/audit", page_audit, ACT_AUDIT_READ },
+
+	{ "GET", "/admin/users", page_accounts, ACT_USER_ADMIN },
+	{ "POST", "/admin/users", page_account_create, ACT_USER_ADMIN },
+	{ "GET", "/admin/users/new", page_account_new, ACT_USER_ADMIN },
+	{ "GET", "/admin/users/{id}", page_account_edit, ACT_USER_ADMIN },
+	{ "POST", "/admin/users/{id}", page_account_update, ACT_USER_ADMIN },
+	{ "GET", "/admin/users/{id}/edit", page_account_edit, ACT_USER_ADMIN },
+	{ "GET", "/admin/users/{id}/reset", page_account_reset_confirm, ACT_USER_ADMIN },
+	{ "POST", "/admin/users/{id}/reset", page_account_reset, ACT_USER_ADMIN },
+	{ "GET", "/account", page_account_mine, ACT_SIGNED_IN },
+	{ "GET", "/account/password", page_account_mine, ACT_SIGNED_IN },
+	{ "POST", "/account/password", page_account_password, ACT_SIGNED_IN },
 };
 const int web_routes_count = (int)(sizeof web_routes / sizeof web_routes[0]);

@@ -156,13 +156,17 @@ enum err session_end(struct ctx *c)
 
 const char *session_prelogin_csrf(struct ctx *c)
 {
+	/* one token per request: every form on the page must carry the value
+	 * of the one cookie the browser keeps */
+	if (c->prelogin_csrf)
+		return c->prelogin_csrf;
 	const char *have = http_cookie(c->req, PRELOGIN_COOKIE);
 	if (have && strlen(have) == TOKEN_HEX_LEN)
-		return have;
+		return c->prelogin_csrf = have;
 	char *t = arena_alloc(c->a, TOKEN_HEX_LEN + 1);
 	if (!t)
 		return "";
 	token_random_hex(t);
 	http_set_cookie(c->w, c->a, PRELOGIN_COOKIE, t, 3600, c->req->secure);
-	return t;
+	return c->prelogin_csrf = t;
 }

@@ -92,14 +92,34 @@ class Ids:
                 prefer = lambda p: p.get("unit_id") in self.w.scope_units  # noqa: E731
             if role == "leader" and coll == "units" and self.w.scope_units:
                 prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
-            if coll in ("assets", "static") or m.group(1) in ("file", "name", "path", "asset"):
+            if coll in ("assets", "static"):
                 v = self.asset_name(coll)
-            else:
+            elif m.group(1) == "id":
                 v = self.first_id(coll, prefer)
+            else:
+                v = None
+            if v is None:
+                v = self.linked_value("/".join(segs[:i]) + "/")
             if v is None:
                 return None
             out.append(str(v))
         return "/".join(out)
+
+    def linked_value(self, prefix):
+        """A value for a {param} after PREFIX, taken from a link on the pages
+        above it (as an admin sees them): /import/example/{file} from /import."""
+        admin = self.w.clients.get("admin")
+        if not admin:
+            return None
+        parts = [p for p in prefix.split("/") if p]
+        for k in range(len(parts), -1, -1):
+            page = admin.get("/" + "/".join(parts[:k]))
+            if page.status != 200:
+                continue
+            m = re.search(r"(?:href|action)=\"%s([^\"/?#]+)\"" % re.escape(prefix), page.text)
+            if m:
+                return m.group(1)
+        return None
 
     def asset_name(self, coll):
         page = self.w.client().get("/login").text
@@ -198,6 +218,13 @@ def run(w):
                 path = pattern.replace("{id}", str(outside[0]["id"]))
                 r = leader.get(path)
                 t.ok(r.status == 403, "leader GET %s (a person outside their units) -> 403" % path, r.snippet(300))
+        if inside:
+            csrf = w.refresh_csrf(leader)
+            p = inside[-1]
+            r = leader.request("PATCH", "/api/v1/people/%d" % p["id"], json_body={"job_title": "Fagleiar"},
+                               headers={"X-CSRF-Token": csrf or ""})
+            t.ok(r.status == 200 and r.json().get("job_title") == "Fagleiar",
+                 "leader PATCH /api/v1/people/{id} in their units (cookie + X-CSRF-Token) -> 200", r.snippet(300))
         if outside and "leader" in w.clients:
             # and through the API with the session cookie + CSRF header
             csrf = w.refresh_csrf(leader)

@@ -48,7 +48,6 @@ except Exception as e:   # not built, crashed, hung
     help_err = "%s --help: %s" % (evne, e)
 tests.append(("`evne --help` runs and exits 0", [help_err] if help_err else []))
 
-help_words = set(re.findall(r"^\s*(?:evne\s+)?([a-z][a-z-]+)\b", help_text, re.M))
 for cmd in cmds:
     present = re.search(r"(^|\s)%s(\s|$)" % re.escape(cmd), help_text, re.M) is not None
     tests.append(("`evne --help` lists `%s` (contract)" % cmd,
@@ -57,7 +56,8 @@ for cmd in cmds:
 # subcommands in --help: lines that start with "evne WORD" or an indented WORD followed by spaces
 listed = []
 for line in help_text.split("\n"):
-    m = re.match(r"\s*evne\s+([a-z][a-z-]*)\b", line) or re.match(r"\s{2,}([a-z][a-z-]*)\s{2,}\S", line)
+    # the command list: indented lines "  evne WORD ..." (or "  WORD   description")
+    m = re.match(r"\s+evne\s+([a-z][a-z-]*)\b", line) or re.match(r"\s{2,}([a-z][a-z-]*)\s{2,}\S", line)
     if m and m.group(1) not in listed:
         listed.append(m.group(1))
 extra = [w for w in listed if cmds and w not in cmds and w not in ("help", "routes")]

@@ -405,6 +405,126 @@ out:
 	return rc != SQLITE_OK && !e ? ERR_IO : e;
 }
 
+/* ---- the generic table copy (evne copy) ---- */
+
+static const char SQL_TABLES[] =
+	"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	" AND name <> 'schema_migrations' ORDER BY name";
+/* Columns in order: name, declared type, part of the primary key; a lone
+ * INTEGER primary key is the rowid, SQLite's generated id. */
+static const char SQL_COLUMNS[] =
+	"SELECT name, type, pk > 0, type = 'INTEGER' AND pk = 1"
+	" AND (SELECT count(*) FROM pragma_table_info($1) WHERE pk > 0) = 1"
+	" FROM pragma_table_info($1) ORDER BY cid";
+static const char SQL_REFERENCES[] = "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list($1)";
+/* Foreign keys are off for a load (on is the connection's normal state) and
+ * proved at its end by foreign_key_check. */
+static const char SQL_KEYS_OFF[] = "PRAGMA foreign_keys=OFF";
+static const char SQL_KEYS_ON[] = "PRAGMA foreign_keys=ON";
+static const char SQL_KEYS_CHECK[] = "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1";
+
+static enum err sq_prepare_built(struct store_db *d, const char *sql, struct store_stmt **out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(sq_db_of(d)->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_err(rc) ? sq_err(rc) : ERR_IO;
+	*out = (struct store_stmt *)st;
+	return OK;
+}
+
+static void sq_finalize(struct store_stmt *s)
+{
+	sqlite3_finalize(sq_stmt_of(s));
+}
+
+static enum err sq_table_names(struct store_db *d, struct arena *a, char ***out, int *n)
+{
+	struct store_stmt *st;
+	enum err e = sq_prepare(d, SQL_TABLES, &st);
+	if (e)
+		return e;
+	int len = 0, cap = 0;
+	char **v = NULL;
+	bool row;
+	while (!(e = sq_step(st, &row)) && row) {
+		if (!(v = store_grow(a, v, len, &cap, sizeof *v)) ||
+		    !(v[len++] = arena_strdup(a, sq_column_text(st, 0)))) {
+			e = ERR_TOO_BIG;
+			break;
+		}
+	}
+	sq_reset(st);
+	if (!e) {
+		*out = v;
+		*n = len;
+	}
+	return e;
+}
+
+static enum err sq_table_info(struct store_db *d, struct arena *a, struct store_table *t)
+{
+	struct store_stmt *st;
+	enum err e = sq_prepare(d, SQL_COLUMNS, &st);
+	if (e)
+		return e;
+	sq_bind_text(st, 1, t->name);
+	bool row;
+	while (!(e = sq_step(st, &row)) && row) {
+		const char *type = sq_column_text(st, 1);
+		enum store_col_type ct = strcmp(type, "INTEGER") == 0 ? STORE_COL_INT
+				       : strcmp(type, "TEXT") == 0  ? STORE_COL_TEXT
+								    : STORE_COL_OTHER;
+		e = store_table_add_column(a, t, sq_column_text(st, 0), type, ct, sq_column_int64(st, 2) != 0,
+					   sq_column_int64(st, 3) != 0);
+		if (e)
+			break;
+	}
+	sq_reset(st);
+	if (e || (e = sq_prepare(d, SQL_REFERENCES, &st)) != OK)
+		return e;
+	sq_bind_text(st, 1, t->name);
+	while (!(e = sq_step(st, &row)) && row)
+		if ((e = store_table_add_ref(a, t, sq_column_text(st, 0))) != OK)
+			break;
+	sq_reset(st);
+	return e;
+}
+
+/* The pragma takes effect only outside a transaction, so it comes first. */
+static enum err sq_load_begin(struct store_db *d)
+{
+	enum err e = sq_exec_script(d, SQL_KEYS_OFF);
+	if (!e && (e = sq_begin(d, true)) != OK)
+		sq_exec_script(d, SQL_KEYS_ON);
+	return e;
+}
+
+static enum err sq_load_check(struct store_db *d, char *why, size_t whylen)
+{
+	struct sq_db *s = sq_db_of(d);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, SQL_KEYS_CHECK, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	enum err e = OK;
+	if (rc == SQLITE_ROW) {
+		snprintf(why, whylen, "a row of %s references a row that is not there",
+			 (const char *)sqlite3_column_text(st, 0));
+		e = ERR_CONFLICT;
+	} else if (rc != SQLITE_DONE) {
+		snprintf(why, whylen, "%s", sqlite3_errmsg(s->db));
+		e = sq_err(rc) ? sq_err(rc) : ERR_IO;
+	}
+	sqlite3_finalize(st);
+	return e;
+}
+
+static void sq_load_end(struct store_db *d)
+{
+	sq_exec_script(d, SQL_KEYS_ON);
+}
+
 const struct store_ops sq_ops = {
 	.name = "sqlite",
 	.migrations = migrations_sqlite,
@@ -428,4 +548,14 @@ const struct store_ops sq_ops = {
 	.lock_schema = NULL,
 	.errmsg = sq_errmsg,
 	.backup = sq_backup,
+	.binary_collation = "BINARY",
+	.truncate = false,
+	.prepare_built = sq_prepare_built,
+	.finalize = sq_finalize,
+	.table_names = sq_table_names,
+	.table_info = sq_table_info,
+	.load_begin = sq_load_begin,
+	.load_check = sq_load_check,
+	.load_end = sq_load_end,
+	.set_identity = NULL,
 };
