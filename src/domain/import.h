@@ -61,8 +61,17 @@ struct import_column {
 };
 const struct import_column *import_columns(enum import_kind k, int *n);
 
+/* Why a file could not be read at all (then errors hold one whole-file entry). */
+enum import_file_fault {
+	IMPORT_FILE_OK = 0,
+	IMPORT_FILE_ENCODING,      /* not UTF-8, or control characters */
+	IMPORT_FILE_QUOTE,         /* a quoted field never closed */
+	IMPORT_FILE_EMPTY          /* no header line */
+};
+
 struct import_plan {
 	enum import_kind kind;
+	enum import_file_fault file_fault;
 	struct import_unit_row *units;        /* IMPORT_UNITS */
 	struct import_person_row *people;     /* IMPORT_PEOPLE */
 	int n;

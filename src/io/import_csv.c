@@ -124,6 +124,9 @@ enum err import_csv_read(struct arena *a, enum import_kind kind, const char *dat
 	if (rc != OK) {
 		import_error_add(&plan->errors, fail.line, NULL, PROB_BAD_TEXT,
 				 csv_fault_text(fail.fault));
+		plan->file_fault = fail.fault == CSV_FAULT_QUOTE   ? IMPORT_FILE_QUOTE
+				 : fail.fault == CSV_FAULT_EMPTY ? IMPORT_FILE_EMPTY
+								 : IMPORT_FILE_ENCODING;
 		return ERR_INVALID;
 	}
 	plan->header_line = t.header_line;

@@ -102,19 +102,19 @@ static void detail_value(struct html *h, const char *v)
 	html_msgf(h, MSG_IMPORT_DETAIL_VALUE, shown ? shown : "");
 }
 
-static enum msg fault_msg(enum v_import_fault f)
+static enum msg fault_msg(enum import_file_fault f)
 {
 	switch (f) {
-	case V_IMPORT_FAULT_ENCODING: return MSG_IMPORT_FAULT_ENCODING;
-	case V_IMPORT_FAULT_QUOTE: return MSG_IMPORT_FAULT_QUOTE;
-	case V_IMPORT_FAULT_EMPTY: return MSG_IMPORT_FAULT_EMPTY;
-	case V_IMPORT_FAULT_NONE:
+	case IMPORT_FILE_ENCODING: return MSG_IMPORT_FAULT_ENCODING;
+	case IMPORT_FILE_QUOTE: return MSG_IMPORT_FAULT_QUOTE;
+	case IMPORT_FILE_EMPTY: return MSG_IMPORT_FAULT_EMPTY;
+	case IMPORT_FILE_OK:
 		break;
 	}
 	return MSG_PROB_BAD_TEXT;
 }
 
-static void error_message(struct html *h, const struct import_error *e, enum v_import_fault fault)
+static void error_message(struct html *h, const struct import_error *e, enum import_file_fault fault)
 {
 	if (e->in_header) {
 		html_msg(h, e->problem == PROB_DUPLICATE ? MSG_IMPORT_HEADER_TWICE : MSG_IMPORT_HEADER_MISSING);

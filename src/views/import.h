@@ -21,12 +21,6 @@
 enum { V_IMPORT_ERRORS_SHOWN = 200 };
 
 /* Why a file could not be read at all (the error without a column). */
-enum v_import_fault {
-	V_IMPORT_FAULT_NONE = 0,
-	V_IMPORT_FAULT_ENCODING,     /* not UTF-8, or control characters */
-	V_IMPORT_FAULT_QUOTE,        /* a quoted field never closed */
-	V_IMPORT_FAULT_EMPTY         /* no header line */
-};
 
 struct v_import_page {
 	const char *csrf;
@@ -35,7 +29,7 @@ struct v_import_page {
 	size_t max_bytes;            /* the upload limit, shown in the file hint */
 	const struct field_errors *errors;      /* form problems (kind, file), or NULL */
 	const struct import_errors *file_errors;   /* a refused file's errors, sorted; or NULL */
-	enum v_import_fault fault;   /* the file-level error's cause, when it has one */
+	enum import_file_fault fault;   /* the file-level error's cause, when it has one */
 	bool done;                   /* an import or check went through: show the counts */
 	int created, updated, unchanged;
 };

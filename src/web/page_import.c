@@ -51,30 +51,6 @@ void page_import(struct ctx *c)
 	render(c, &m);
 }
 
-/* import_csv_read names a whole-file fault by csv_fault_text's sentence in
- * the error without a column; finds which fault it was, so the page can say
- * it in the reader's language. */
-static enum v_import_fault file_fault(const struct import_errors *errs)
-{
-	static const struct {
-		enum csv_fault csv;
-		enum v_import_fault view;
-	} faults[] = {
-		{ CSV_FAULT_ENCODING, V_IMPORT_FAULT_ENCODING },
-		{ CSV_FAULT_QUOTE, V_IMPORT_FAULT_QUOTE },
-		{ CSV_FAULT_EMPTY, V_IMPORT_FAULT_EMPTY },
-	};
-	for (int i = 0; i < errs->n; i++) {
-		const struct import_error *e = &errs->e[i];
-		if (e->column || e->in_header || !e->detail)
-			continue;
-		for (size_t k = 0; k < sizeof faults / sizeof faults[0]; k++)
-			if (strcmp(e->detail, csv_fault_text(faults[k].csv)) == 0)
-				return faults[k].view;
-	}
-	return V_IMPORT_FAULT_NONE;
-}
-
 /* Applies plan in one write transaction: committed when every row went
  * through and this is not a dry run, rolled back otherwise. Not retried on
  * ERR_BUSY: the plan collects errors as it goes, and the database's busy
@@ -125,7 +101,7 @@ void page_import_run(struct ctx *c)
 	if (e == ERR_INVALID) {
 		c->w->status = 422;
 		m.file_errors = &plan.errors;
-		m.fault = file_fault(&plan.errors);
+		m.fault = plan.file_fault;
 	} else if (e != OK) {
 		page_org_fail(c, e);
 		return;

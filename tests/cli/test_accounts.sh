@@ -143,7 +143,7 @@ EMP=$(login emp.jar ansatt@demo.evne.no "$EMP_PASS")
 [ -n "$EMP" ] || fail_all "employee log-in"
 ADMIN_ID=$(sql "SELECT id FROM users WHERE email = 'admin@demo.evne.no'")
 
-echo "1..62"
+echo "1..70"
 
 # ---- the list and who may see it ----
 is "GET /admin/users as admin" "$(get admin.jar /admin/users)" 200
