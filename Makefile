@@ -8,7 +8,8 @@
 .SUFFIXES:
 
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libpq icu-i18n icu-uc libsodium jansson libcmark
+PKGS    := libmicrohttpd sqlite3 libpq icu-i18n icu-uc libsodium jansson libcmark \
+           xlsxwriter cairo-pdf pangocairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
 

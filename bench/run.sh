@@ -89,6 +89,9 @@ chmod 0700 "$TMP/db"
 chmod 0711 "$TMP"
 chmod 0755 "$TMP/www"
 
+# A copy of the binary, so that a rebuild during the run changes nothing.
+cp "$EVNE" "$TMP/evne"
+EVNE=$TMP/evne
 DB=$TMP/db/bench.db
 free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -146,7 +149,8 @@ CSS=$(awk '$1 == "designsystemet.css" { print $2 }' "$ROOT/build/assets/manifest
 
 # --- 3. the two servers ------------------------------------------------------
 EPORT=$(free_port)
-"$EVNE" serve --db "$DB" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" >"$TMP/serve.log" 2>&1 &
+"$EVNE" serve --db "$DB" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" --assets "$ROOT/build/assets" \
+	>"$TMP/serve.log" 2>&1 &
 EVNE_PID=$!
 EURL=http://127.0.0.1:$EPORT
 i=0

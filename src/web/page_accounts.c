@@ -141,7 +141,6 @@ struct account_save {
 	struct field_errors input_fe;   /* problems found while reading the form */
 	struct field_errors fe;      /* all problems */
 	struct user before;          /* the stored account when editing */
-	bool end_sessions;           /* closed or role changed: log the account out */
 	char hash[PASSWORD_HASH_MAX];   /* create: the one-time password's hash */
 };
 
@@ -253,8 +252,9 @@ static enum err save_account(struct ctx *c, void *arg)
 		s->u.password_hash = NULL;   /* keeps the stored one */
 		if ((e = store_user_update(c->db, &s->u)))
 			return e;
-		s->end_sessions = (s->before.active && !s->u.active) || s->before.role != s->u.role;
-		if (s->end_sessions && (e = store_session_delete_user(c->db, s->id, NULL)))
+		/* closed, or another role: log the account out everywhere */
+		bool log_out = (s->before.active && !s->u.active) || s->before.role != s->u.role;
+		if (log_out && (e = store_session_delete_user(c->db, s->id, NULL)))
 			return e;
 		action = s->before.active && !s->u.active ? "deactivate" : "update";
 	} else {

@@ -99,15 +99,17 @@ class Ids:
             else:
                 v = None
             if v is None:
-                v = self.linked_value("/".join(segs[:i]) + "/")
+                v = self.linked_value("/".join(segs[:i]) + "/",
+                                      r"[0-9]+" if m.group(1) == "id" else r"[^\"/?#]+")
             if v is None:
                 return None
             out.append(str(v))
         return "/".join(out)
 
-    def linked_value(self, prefix):
+    def linked_value(self, prefix, value_re):
         """A value for a {param} after PREFIX, taken from a link on the pages
-        above it (as an admin sees them): /import/example/{file} from /import."""
+        above it (as an admin sees them): /import/example/{file} from /import;
+        an {id} takes digits only, so /admin/users/new is no id."""
         admin = self.w.clients.get("admin")
         if not admin:
             return None
@@ -116,7 +118,7 @@ class Ids:
             page = admin.get("/" + "/".join(parts[:k]))
             if page.status != 200:
                 continue
-            m = re.search(r"(?:href|action)=\"%s([^\"/?#]+)\"" % re.escape(prefix), page.text)
+            m = re.search(r"(?:href|action)=\"%s(%s)[\"/?#]" % (re.escape(prefix), value_re), page.text)
             if m:
                 return m.group(1)
         return None

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """cluster.py — the tests that only make sense with PostgreSQL, printed as
-TAP: (1) PostgreSQL restarts under a stream of API writes: only requests in
+TAP: (0) several evne processes migrate one empty database at once; (1)
+PostgreSQL restarts under a stream of API writes: only requests in
 flight fail, each with 503; every write answered 2xx is there afterwards;
 requests after the restart succeed without restarting evne. (2) evne copy
 moves the demo organisation SQLite -> PostgreSQL -> SQLite with every row
@@ -115,6 +116,21 @@ def post_unit(port, token, code, timeout=10):
         return r.status, r.header("X-Upstream")
     except OSError as e:
         return "error: %s" % e, None
+
+
+# ---- (0) several servers migrate one database at once ----
+
+def parallel_start_test(w):
+    db = w.db_url("evne_parallel")
+    procs = [subprocess.Popen([w.bin, "init", "--db", db], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True) for _ in range(5)]
+    outs = [(p.wait(60), p.stdout.read()) for p in procs]
+    for p in procs:
+        p.stdout.close()
+    w.tap.ok(all(rc == 0 for rc, _ in outs), "five evne init at once on an empty database all succeed",
+             "\n".join(o for _, o in outs))
+    versions = {re.sub(r".*schema version ", "", o.strip()) for _, o in outs}
+    w.tap.ok(len(versions) == 1, "and all see the same schema version (%s)" % ", ".join(sorted(versions)))
 
 
 # ---- (1) a PostgreSQL restart under load ----
@@ -371,13 +387,15 @@ def two_servers_test(w):
     # The log-in rate limit counts failures from both servers together.
     limited = harness.Client("127.0.0.1", port)
     seen, statuses = set(), []
+    # Only POSTs after the first page, each with the csrf of the form the
+    # last answer carried, so round-robin alternates the servers they reach.
+    page = limited.get("/login")
     for _ in range(5):
-        page = limited.get("/login")
         r = limited.post("/login", form={"email": LIMITED, "password": "feil-passord",
                                          "csrf": harness.find_csrf(page.text) or ""})
         seen.add(r.header("X-Upstream"))
         statuses.append(r.status)
-    page = limited.get("/login")
+        page = r
     r = limited.post("/login", form={"email": LIMITED, "password": PASSWORD,
                                      "csrf": harness.find_csrf(page.text) or ""})
     t.ok(len(seen) == 2 and all(s == 401 for s in statuses),
@@ -398,7 +416,7 @@ def main():
     tap = harness.Tap()
     w = World(args, tap)
     try:
-        for name, fn in (("restart", restart_test), ("copy", copy_test), ("two servers", two_servers_test)):
+        for name, fn in (("parallel start", parallel_start_test), ("restart", restart_test), ("copy", copy_test), ("two servers", two_servers_test)):
             tap.guard(name, fn, w)
     finally:
         w.close()
