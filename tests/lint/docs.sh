@@ -69,6 +69,10 @@ tests.append(("every subcommand in `evne --help` is in the contract (%s)" % " ".
               ["`%s` is in --help but not documented in %s" % (w, contract) for w in extra]))
 
 readme = open("README.md", encoding="utf-8").read() if os.path.exists("README.md") else ""
+for w in beyond_contract:
+    if w in listed and w != "help":
+        tests.append(("README.md documents `evne %s` (beyond the contract)" % w,
+                      [] if re.search(r"evne %s\b" % w, readme) else ["README.md does not document `evne %s`" % w]))
 for phrase in ("make run", "make check"):
     tests.append(("README.md mentions `%s`" % phrase,
                   [] if phrase in readme else ["README.md does not mention `%s`" % phrase]))
