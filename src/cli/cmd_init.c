@@ -24,7 +24,11 @@ int cmd_init(int argc, char **argv)
 	int version = store_schema_version(c);
 	store_release(s, c);
 	store_close(s);
-	if (!opts_get(&o, "quiet"))
-		printf("%s: schema version %d\n", db, version);
+	if (!opts_get(&o, "quiet")) {
+		struct arena a;
+		arena_init(&a, 0);
+		printf("%s: schema version %d\n", store_url_display(&a, db), version);
+		arena_free(&a);
+	}
 	return 0;
 }

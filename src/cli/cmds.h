@@ -10,6 +10,7 @@ int cmd_demo(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
 int cmd_routes(int argc, char **argv);
@@ -17,5 +18,6 @@ int cmd_version(int argc, char **argv);
 
 /* Longer help texts, printed by 'evne COMMAND --help' and on usage errors. */
 extern const char cmd_import_help[];
+extern const char cmd_export_help[];
 
 #endif

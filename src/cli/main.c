@@ -23,6 +23,8 @@ static const struct command commands[] = {
 	{ "token", cmd_token, "token create --db DB --email E [--name LABEL]", "create an API token (printed once)", NULL },
 	{ "import", cmd_import, "import units|people FILE --db DB [--dry-run] [--skip-leaders]",
 	  "import a CSV file (all or nothing)", cmd_import_help },
+	{ "export", cmd_export, "export units|people --db DB [--format csv|xlsx|pdf] [-o FILE]",
+	  "export the organisation for HR (CSV, Excel, PDF)", cmd_export_help },
 	{ "backup", cmd_backup, "backup --db DB FILE", "consistent online copy of the database", NULL },
 	{ "copy", cmd_copy, "copy --from DB --to DB [--force]", "copy a whole installation to another database", NULL },
 	{ "routes", cmd_routes, "routes", "list the HTTP routes and their permissions", NULL },

@@ -163,9 +163,9 @@ enum err export_people_table(struct arena *a, enum lang lang, const struct perso
 	if (!cols)
 		return ERR_TOO_BIG;
 	cols[0] = (struct export_column){ "employee_number", msg(lang, MSG_EXPORT_COL_EMPLOYEE_NUMBER),
-					  EXPORT_COL_CODE, 11 };
+					  EXPORT_COL_CODE, 13 };
 	cols[1] = (struct export_column){ "name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 26 };
-	cols[2] = (struct export_column){ "email", msg(lang, MSG_EXPORT_COL_EMAIL), EXPORT_COL_TEXT, 30 };
+	cols[2] = (struct export_column){ "email", msg(lang, MSG_EXPORT_COL_EMAIL), EXPORT_COL_TEXT, 28 };
 	cols[3] = (struct export_column){ "unit_code", msg(lang, MSG_EXPORT_COL_UNIT_CODE), EXPORT_COL_CODE, 11 };
 	cols[4] = (struct export_column){ NULL, msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 24 };
 	cols[5] = (struct export_column){ "job_title", msg(lang, MSG_EXPORT_COL_JOB_TITLE), EXPORT_COL_TEXT, 22 };

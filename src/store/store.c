@@ -443,3 +443,14 @@ enum err store_ping(struct store_conn *c)
 	enum err e = store_q_done(&q);
 	return e ? e : row ? OK : store_fail(c, ERR_IO, "the database answered nothing");
 }
+
+char *store_url_display(struct arena *a, const char *url)
+{
+	/* postgresql://user:secret@host/db -> postgresql://user:***@host/db */
+	const char *scheme = strstr(url, "://");
+	const char *at = scheme ? strchr(scheme + 3, '@') : NULL;
+	const char *colon = scheme ? strchr(scheme + 3, ':') : NULL;
+	if (!at || !colon || colon > at)
+		return arena_strdup(a, url);
+	return arena_printf(a, "%.*s:***%s", (int)(colon - url), url, at);
+}

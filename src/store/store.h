@@ -26,6 +26,8 @@ struct store_conn;
 enum err store_open(const char *url, int pool_size, bool migrate, struct store **out,
 		    char *errmsg, size_t errlen);
 void store_close(struct store *s);
+/* url with any password replaced by ***, for messages and logs. */
+char *store_url_display(struct arena *a, const char *url);
 struct store_conn *store_acquire(struct store *s);   /* blocks until one is free */
 void store_release(struct store *s, struct store_conn *c);
 const char *store_errmsg(struct store_conn *c);

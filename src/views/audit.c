@@ -24,6 +24,9 @@ static const struct field_name field_names[] = {
 	{ "unit_id", MSG_PERSON_FIELD_UNIT, "/units/%lld" },
 	{ "job_title", MSG_PERSON_FIELD_JOB_TITLE, NULL },
 	{ "active", MSG_PERSON_FIELD_ACTIVE, NULL },
+	{ "role", MSG_ACCT_FIELD_ROLE, NULL },
+	{ "lang", MSG_ACCT_FIELD_LANG, NULL },
+	{ "person_id", MSG_ACCT_FIELD_PERSON, "/people/%lld" },
 };
 
 static const struct field_name *field_lookup(const char *key)
@@ -45,6 +48,9 @@ static const struct word actions[] = {
 	{ "delete", MSG_AUDIT_ACTION_DELETE },
 	{ "deactivate", MSG_AUDIT_ACTION_DEACTIVATE },
 	{ "import", MSG_AUDIT_ACTION_IMPORT },
+	{ "password_change", MSG_AUDIT_ACTION_PASSWORD_CHANGE },
+	{ "password_reset", MSG_AUDIT_ACTION_PASSWORD_RESET },
+	{ "token_create", MSG_AUDIT_ACTION_TOKEN_CREATE },
 };
 
 static const struct word entities[] = {
@@ -150,6 +156,13 @@ static void record_cell(struct html *h, const struct audit_entry *e)
 		v_unit_link(h, e->entity_id, label);
 	else if (e->entity && strcmp(e->entity, "person") == 0 && e->entity_id)
 		v_person_link(h, e->entity_id, label);
+	else if (e->entity && strcmp(e->entity, "user") == 0 && e->entity_id) {
+		HTML_LIT(h, "<a class=\"ds-link\"");
+		HTML_URL(h, "href", url_path(h->b->arena, "/admin/users/%lld/edit", (long long)e->entity_id));
+		HTML_LIT(h, ">");
+		html_text(h, label);
+		HTML_LIT(h, "</a>");
+	}
 	else
 		html_text(h, label);
 }

@@ -87,6 +87,8 @@ static void main_nav(struct html *h, const struct page_meta *pm)
 		nav_item(h, pm, NAV_IMPORT, LAYOUT_PATH_IMPORT, MSG_NAV_IMPORT);
 	if (pm->show_audit)
 		nav_item(h, pm, NAV_AUDIT, LAYOUT_PATH_AUDIT, MSG_NAV_AUDIT);
+	if (pm->show_accounts)
+		nav_item(h, pm, NAV_ACCOUNTS, LAYOUT_PATH_ACCOUNTS, MSG_ACCT_LIST_TITLE);
 	HTML_LIT(h, "</ul></nav>\n");
 }
 
@@ -98,7 +100,12 @@ static void user_box(struct html *h, const struct page_meta *pm)
 	html_text(h, pm->user_name);
 	HTML_LIT(h, " <span class=\"site-user__role\">(");
 	html_msg(h, v_role_msg(pm->role));
-	HTML_LIT(h, ")</span></p>"
+	HTML_LIT(h, ")</span> <a class=\"ds-link site-user__account\" href=\"" LAYOUT_PATH_MY_ACCOUNT "\"");
+	if (pm->active_nav == NAV_MY_ACCOUNT)
+		HTML_LIT(h, " aria-current=\"page\"");
+	HTML_LIT(h, ">");
+	html_msg(h, MSG_ACCT_MINE_TITLE);
+	HTML_LIT(h, "</a></p>"
 		    "<form method=\"post\" action=\"/logout\" class=\"site-user__logout\">");
 	v_csrf(h, pm->csrf);
 	HTML_LIT(h, "<button type=\"submit\" class=\"ds-button\" data-variant=\"secondary\" "

@@ -30,6 +30,8 @@ enum nav {
 	NAV_PEOPLE,
 	NAV_IMPORT,
 	NAV_AUDIT,
+	NAV_ACCOUNTS,
+	NAV_MY_ACCOUNT,
 	NAV_A11Y                  /* the footer's accessibility statement link */
 };
 
@@ -44,7 +46,8 @@ struct page_meta {
 	const struct asset_urls *assets;
 	bool show_org;            /* menu shows Enheter and Personer */
 	bool show_import;         /* menu shows Import */
-	bool show_audit;          /* menu shows Endringslogg */
+	bool show_audit;
+	bool show_accounts;       /* menu shows Brukerkontoer */          /* menu shows Endringslogg */
 	enum nav active_nav;
 };
 
@@ -54,6 +57,8 @@ struct page_meta {
 #define LAYOUT_PATH_PEOPLE "/people"
 #define LAYOUT_PATH_IMPORT "/import"
 #define LAYOUT_PATH_AUDIT  "/audit"
+#define LAYOUT_PATH_ACCOUNTS "/admin/users"
+#define LAYOUT_PATH_MY_ACCOUNT "/account"
 #define LAYOUT_PATH_A11Y   "/tilgjengelighet"
 
 /* Everything up to and including <main id="main" tabindex="-1"> and the

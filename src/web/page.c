@@ -56,6 +56,7 @@ static void fill_meta(struct ctx *c, struct page_meta *pm, const char *title)
 		pm->show_org = access_can(&c->actor, ACT_ORG_READ, 0);
 		pm->show_import = access_can(&c->actor, ACT_IMPORT, 0);
 		pm->show_audit = access_can(&c->actor, ACT_AUDIT_READ, 0);
+		pm->show_accounts = access_can(&c->actor, ACT_USER_ADMIN, 0);
 	} else {
 		pm->csrf = session_prelogin_csrf(c);
 	}
@@ -70,6 +71,10 @@ static void fill_meta(struct ctx *c, struct page_meta *pm, const char *title)
 		pm->active_nav = NAV_IMPORT;
 	else if (strncmp(p, "/audit", 6) == 0)
 		pm->active_nav = NAV_AUDIT;
+	else if (strncmp(p, LAYOUT_PATH_ACCOUNTS, strlen(LAYOUT_PATH_ACCOUNTS)) == 0)
+		pm->active_nav = NAV_ACCOUNTS;
+	else if (strncmp(p, LAYOUT_PATH_MY_ACCOUNT, strlen(LAYOUT_PATH_MY_ACCOUNT)) == 0)
+		pm->active_nav = NAV_MY_ACCOUNT;
 	else if (strcmp(p, LAYOUT_PATH_A11Y) == 0)
 		pm->active_nav = NAV_A11Y;
 }

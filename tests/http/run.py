@@ -221,6 +221,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default="build/evne")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    ap.add_argument("--db", default="", help="database URL to use instead of a temporary SQLite file "
+                    "(an empty PostgreSQL database, for the same suite on PostgreSQL)")
     ap.add_argument("--only", default="", help="comma-separated groups: auth,matrix,api,hostile,protocol")
     args = ap.parse_args()
     root = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -235,6 +237,8 @@ def main():
         return 1
     tmp = tempfile.mkdtemp(prefix="evne-http-")
     w = World(tap, binary, tmp, logdir)
+    if args.db:
+        w.db = args.db
     only = set(x for x in args.only.split(",") if x)
     groups = [
         ("protocol", cases_protocol.run),

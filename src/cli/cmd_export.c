@@ -1,0 +1,414 @@
+/* cmd_export.c — evne export units|people: reads the unit tree or every
+ * person (inactive ones too) in one read transaction, and writes them as
+ * CSV (the import's columns, so the file imports back unchanged), XLSX or
+ * PDF through io/export.h. The file appears whole or not at all: it is
+ * written to FILE.tmp, synced and renamed. Binary formats are never sent to
+ * a terminal. Progress goes to stderr when it is a terminal, then one
+ * summary line ("people: 800 rows written to people.xlsx"); --quiet
+ * silences both. Usage errors exit 2, failures 1. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cmds.h"
+#include "cli/opts.h"
+#include "i18n/i18n.h"
+#include "io/export.h"
+#include "store/store.h"
+
+enum { PAGE = 500, ARGS_MAX = 64 };
+
+const char cmd_export_help[] =
+	"usage: evne export units|people --db DB [--format csv|xlsx|pdf] [-o FILE]\n"
+	"                   [--lang nb|nn|en] [--quiet]\n"
+	"\n"
+	"Exports the organisation for HR. Units come in tree order, people in\n"
+	"Norwegian alphabetical order, inactive people included.\n"
+	"  --format csv   (default) the import's columns, so the file imports back\n"
+	"                 unchanged: UTF-8 with a byte-order mark, semicolons, as\n"
+	"                 Norwegian Excel reads them.\n"
+	"                   units:  code;name;parent_code;leader_employee_number\n"
+	"                   people: employee_number;name;email;unit_code;job_title;active\n"
+	"  --format xlsx  one sheet, headings in --lang, frozen header, filter\n"
+	"  --format pdf   A4 table for printing, headings in --lang, page numbers\n"
+	"  -o FILE        write FILE (via FILE.tmp, renamed when complete); without\n"
+	"                 it, or with -o -, standard output, which must not be a\n"
+	"                 terminal for xlsx and pdf. Without --format, a FILE ending\n"
+	"                 in .xlsx or .pdf chooses that format.\n"
+	"  --lang L       headings of xlsx and pdf: nb (default), nn or en\n"
+	"  --cycle ID     for the exports of a cycle; units and people are not per cycle\n"
+	"  --quiet        no progress and no summary line\n"
+	"In CSV and XLSX a name or title starting with = + - @ (or a tab or CR)\n"
+	"gets a leading ' so a spreadsheet never runs it as a formula; codes and\n"
+	"employee numbers are written as they are.\n";
+
+static int usage_error(const char *message)
+{
+	fprintf(stderr, "evne export: %s\n", message);
+	fputs(cmd_export_help, stderr);
+	return 2;
+}
+
+/* A SQLite database given as a path must exist: reading would otherwise
+ * create an empty file. */
+static bool database_exists(const char *db)
+{
+	if (strncmp(db, "postgresql:", 11) == 0 || strncmp(db, "postgres:", 9) == 0)
+		return true;
+	if (strncmp(db, "sqlite:", 7) == 0)
+		db += 7;
+	struct stat st;
+	return stat(db, &st) == 0;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+struct progress {
+	const char *kind;
+	bool shown;
+};
+
+static void on_progress(void *ctx, int done, int total)
+{
+	struct progress *p = ctx;
+	int pct = total > 0 ? (int)((int64_t)done * 100 / total) : 100;
+	fprintf(stderr, "Exporting %s: %3d%%%s", p->kind, pct, done == total ? ", done.\n" : "\r");
+	p->shown = done != total;
+}
+
+/* ---- reading ---- */
+
+/* Every person, active or not, in the store's order (name in Norwegian
+ * collation, then id), page by page. */
+static enum err read_people(struct store_conn *c, struct arena *a, struct person **out, int *n)
+{
+	struct person *all = NULL;
+	int len = 0, cap = 0;
+	struct person_query q = { .include_inactive = true, .limit = PAGE };
+	for (;;) {
+		struct person *page;
+		int got;
+		enum err e = store_people_list(c, a, &q, &page, &got);
+		if (e)
+			return e;
+		if (len + got > cap) {
+			int ncap = cap ? cap * 2 : PAGE;
+			while (ncap < len + got)
+				ncap *= 2;
+			all = arena_realloc(a, all, (size_t)cap * sizeof *all, (size_t)ncap * sizeof *all);
+			if (!all)
+				return ERR_TOO_BIG;
+			cap = ncap;
+		}
+		if (got > 0)
+			memcpy(all + len, page, (size_t)got * sizeof *page);
+		len += got;
+		if (got < PAGE)
+			break;
+		q.after_name = page[got - 1].name;
+		q.after_id = page[got - 1].id;
+	}
+	*out = all;
+	*n = len;
+	return OK;
+}
+
+/* The leaders of the units (for their employee numbers), one per unit that
+ * has one. */
+static enum err read_leaders(struct store_conn *c, struct arena *a, const struct unit *units, int nunits,
+			     struct person **out, int *n)
+{
+	struct person *v = arena_alloc(a, (size_t)(nunits > 0 ? nunits : 1) * sizeof *v);
+	if (!v)
+		return ERR_TOO_BIG;
+	int len = 0;
+	for (int i = 0; i < nunits; i++) {
+		if (units[i].leader_id == 0)
+			continue;
+		enum err e = store_person_get(c, a, units[i].leader_id, &v[len]);
+		if (e == ERR_NOTFOUND)
+			continue;
+		if (e)
+			return e;
+		len++;
+	}
+	*out = v;
+	*n = len;
+	return OK;
+}
+
+/* Reads what kind needs in one read transaction and builds the table. */
+static int load(const char *db, struct arena *a, enum export_kind kind, enum lang lang, struct export_table *t)
+{
+	if (!database_exists(db)) {
+		fprintf(stderr, "evne: %s: no such database (create it with 'evne init --db %s')\n", db, db);
+		return 1;
+	}
+	char errmsg[256];
+	struct store *s;
+	if (store_open(db, 1, false, &s, errmsg, sizeof errmsg) != OK) {
+		fprintf(stderr, "evne: %s\n", errmsg);
+		return 1;
+	}
+	struct store_conn *c = store_acquire(s);
+	struct unit *units = NULL;
+	struct person *people = NULL;
+	int nunits = 0, npeople = 0;
+	enum err e = store_begin(c, false);
+	if (!e)
+		e = store_unit_tree(c, a, &units, &nunits);
+	if (!e && kind == EXPORT_PEOPLE)
+		e = read_people(c, a, &people, &npeople);
+	if (!e && kind == EXPORT_UNITS)
+		e = read_leaders(c, a, units, nunits, &people, &npeople);
+	if (e)
+		fprintf(stderr, "evne: %s\n", e == ERR_TOO_BIG ? "out of memory" : store_errmsg(c));
+	store_rollback(c);
+	store_release(s, c);
+	store_close(s);
+	if (e)
+		return 1;
+	e = kind == EXPORT_UNITS ? export_units_table(a, lang, units, nunits, people, npeople, t) :
+				   export_people_table(a, lang, people, npeople, units, nunits, t);
+	if (e) {
+		fputs("evne: out of memory while preparing the export\n", stderr);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- writing ---- */
+
+/* Writes t in format f to the open stream out (csv, pdf) or to path (xlsx). */
+static int write_table(enum export_format f, const struct export_table *t, FILE *out, const char *path,
+		       const char *shown, const struct export_progress *p)
+{
+	char errmsg[512] = "";
+	int64_t now = (int64_t)time(NULL);
+	enum err e;
+	if (f == EXPORT_CSV) {
+		e = export_csv(out, t, p);
+		if (e)
+			snprintf(errmsg, sizeof errmsg, "%s: %s", shown, strerror(errno));
+	} else if (f == EXPORT_PDF) {
+		e = export_pdf(out, t, now, p, errmsg, sizeof errmsg);
+		export_pdf_shutdown();
+	} else {
+		e = export_xlsx(path, t, now, p, errmsg, sizeof errmsg);
+	}
+	if (e) {
+		fprintf(stderr, "evne: %s\n", errmsg);
+		return 1;
+	}
+	return 0;
+}
+
+/* Copies the file at path to stdout. */
+static int copy_to_stdout(const char *path)
+{
+	FILE *in = fopen(path, "rb");
+	if (!in) {
+		fprintf(stderr, "evne: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0) {
+		if (fwrite(chunk, 1, n, stdout) != n) {
+			rc = 1;
+			break;
+		}
+	}
+	if (ferror(in) || fflush(stdout) != 0)
+		rc = 1;
+	if (rc)
+		fprintf(stderr, "evne: cannot write to standard output: %s\n", strerror(errno));
+	fclose(in);
+	return rc;
+}
+
+/* Standard output: csv and pdf stream; xlsx goes through a temporary file,
+ * since libxlsxwriter writes to a path. */
+static int write_stdout(enum export_format f, const struct export_table *t, const struct export_progress *p)
+{
+	if (f != EXPORT_XLSX) {
+		int rc = write_table(f, t, stdout, NULL, "standard output", p);
+		if (!rc && fflush(stdout) != 0) {
+			fprintf(stderr, "evne: cannot write to standard output: %s\n", strerror(errno));
+			rc = 1;
+		}
+		return rc;
+	}
+	const char *dir = getenv("TMPDIR");
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s/evne-export-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "evne: cannot create a temporary file in %s: %s\n", dir && *dir ? dir : "/tmp",
+			strerror(errno));
+		return 1;
+	}
+	close(fd);
+	int rc = write_table(f, t, NULL, tmp, tmp, p);
+	if (!rc)
+		rc = copy_to_stdout(tmp);
+	unlink(tmp);
+	return rc;
+}
+
+/* Flushes path's data to disk. */
+static int sync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* path via path.tmp: written, synced, then renamed over path. */
+static int write_file(struct arena *a, enum export_format f, const struct export_table *t, const char *path,
+		      const struct export_progress *p)
+{
+	char *tmp = arena_printf(a, "%s.tmp", path);
+	if (!tmp) {
+		fputs("evne: out of memory\n", stderr);
+		return 1;
+	}
+	int rc;
+	if (f == EXPORT_XLSX) {
+		rc = write_table(f, t, NULL, tmp, path, p);
+	} else {
+		FILE *out = fopen(tmp, "wb");
+		if (!out) {
+			fprintf(stderr, "evne: %s: %s\n", tmp, strerror(errno));
+			return 1;
+		}
+		rc = write_table(f, t, out, NULL, path, p);
+		if (fflush(out) != 0 && !rc) {
+			fprintf(stderr, "evne: %s: %s\n", path, strerror(errno));
+			rc = 1;
+		}
+		if (fclose(out) != 0 && !rc) {
+			fprintf(stderr, "evne: %s: %s\n", path, strerror(errno));
+			rc = 1;
+		}
+	}
+	if (!rc && (sync_path(tmp) != 0 || rename(tmp, path) != 0)) {
+		fprintf(stderr, "evne: %s: %s\n", path, strerror(errno));
+		rc = 1;
+	}
+	if (rc)
+		unlink(tmp);
+	return rc;
+}
+
+/* Takes "-o FILE" / "-oFILE" out of argv (the shared parser knows only long
+ * options) into *output; the rest goes to rest. -1 on a missing value. */
+static int split_short_output(int argc, char **argv, char **rest, int *nrest, const char **output)
+{
+	*nrest = 0;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strncmp(argv[i], "-o", 2) == 0) {
+			if (argv[i][2]) {
+				*output = argv[i] + 2;
+			} else if (i + 1 < argc) {
+				*output = argv[++i];
+			} else {
+				return -1;
+			}
+			continue;
+		}
+		rest[(*nrest)++] = argv[i];
+	}
+	return 0;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	if (argc > ARGS_MAX)
+		return usage_error("too many arguments");
+	char *rest[ARGS_MAX];
+	int nrest;
+	const char *short_output = NULL;
+	if (split_short_output(argc, argv, rest, &nrest, &short_output) != 0)
+		return usage_error("-o needs a file name");
+	struct opt defs[] = { { "db", true, NULL },     { "cycle", true, NULL }, { "format", true, NULL },
+			      { "output", true, NULL }, { "lang", true, NULL },  { "quiet", false, NULL } };
+	struct opts o = { defs, (int)(sizeof defs / sizeof defs[0]), { 0 }, 0 };
+	if (opts_parse(&o, nrest, rest) != 0) {
+		fputs(cmd_export_help, stderr);
+		return 2;
+	}
+	enum export_kind kind;
+	if (o.npositional == 0)
+		return usage_error("give the kind: units or people");
+	if (o.npositional > 1)
+		return usage_error("give one kind and no other arguments (the file goes after -o)");
+	if (!export_kind_parse(o.positional[0], &kind)) {
+		fprintf(stderr, "evne export: unknown kind '%s' (units or people)\n", o.positional[0]);
+		fputs(cmd_export_help, stderr);
+		return 2;
+	}
+	if (opts_get(&o, "cycle")) {
+		fprintf(stderr, "evne export: %s are not per cycle, so --cycle does not apply to them;"
+				" leave it out\n", export_kind_name(kind));
+		return 2;
+	}
+	const char *output = short_output ? short_output : opts_get(&o, "output");
+	if (output && (!*output || strcmp(output, "-") == 0))
+		output = NULL;
+	enum export_format format = EXPORT_CSV;
+	const char *fmt = opts_get(&o, "format");
+	if (fmt && !export_format_parse(fmt, &format)) {
+		fprintf(stderr, "evne export: unknown format '%s' (csv, xlsx or pdf)\n", fmt);
+		return 2;
+	}
+	if (!fmt && output && ends_with(output, ".xlsx"))
+		format = EXPORT_XLSX;
+	else if (!fmt && output && ends_with(output, ".pdf"))
+		format = EXPORT_PDF;
+	const char *lang_opt = opts_get(&o, "lang");
+	if (lang_opt && !lang_is_code(lang_opt)) {
+		fprintf(stderr, "evne export: unknown language '%s' (nb, nn or en)\n", lang_opt);
+		return 2;
+	}
+	if (!output && format != EXPORT_CSV && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "evne export: will not write %s to a terminal; give -o FILE or redirect\n",
+			export_format_name(format));
+		return 2;
+	}
+	const char *db = opts_db(&o, "export");
+	if (!db)
+		return 2;
+	bool quiet = opts_get(&o, "quiet") != NULL;
+
+	struct arena a;
+	arena_init(&a, 0);
+	struct export_table t;
+	int rc = load(db, &a, kind, lang_parse(lang_opt), &t);
+	if (rc == 0) {
+		struct progress prog = { export_kind_name(kind), false };
+		struct export_progress p = { !quiet && isatty(STDERR_FILENO) ? on_progress : NULL, &prog };
+		rc = output ? write_file(&a, format, &t, output, &p) : write_stdout(format, &t, &p);
+		if (prog.shown)
+			fputc('\n', stderr);
+		if (rc == 0 && !quiet)
+			fprintf(stderr, "%s: %d row%s written to %s\n", export_kind_name(kind), t.nrows,
+				t.nrows == 1 ? "" : "s", output ? output : "standard output");
+	}
+	arena_free(&a);
+	return rc;
+}
