@@ -1,6 +1,10 @@
 /* routes.c — the API's route table: each row names its permission, which
  * the dispatcher checks before the handler runs (tests walk every row). */
 #include "api/api.h"
+#include "api/api_cycles.h"
+#include "api/api_strategy.h"
+#include "api/api_documents.h"
+#include "api/api_prepare.h"
 
 const struct route api_routes[] = {
 	{ "GET", "/api/v1/units", api_units_list, ACT_ORG_READ },
@@ -13,5 +17,12 @@ const struct route api_routes[] = {
 	{ "GET", "/api/v1/people/{id}", api_person_get, ACT_ORG_READ },
 	{ "PATCH", "/api/v1/people/{id}", api_person_update, ACT_PERSON_EDIT },
 	{ "DELETE", "/api/v1/people/{id}", api_person_delete, ACT_PERSON_EDIT },
+
+#define ROUTE(method, pattern, fn, perm) { method, pattern, fn, perm },
+#include "api/routes_cycles.def"
+#include "api/routes_strategy.def"
+#include "api/routes_documents.def"
+#include "api/routes_prepare.def"
+#undef ROUTE
 };
 const int api_routes_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -29,7 +29,8 @@ const char cmd_export_help[] =
 	"                   [--lang nb|nn|en] [--quiet]\n"
 	"\n"
 	"Exports the organisation for HR. Units come in tree order, people in\n"
-	"Norwegian alphabetical order, inactive people included.\n"
+	"Norwegian alphabetical order, inactive people included (a person without\n"
+	"an employee number or a unit is exported too, but cannot be imported).\n"
 	"  --format csv   (default) the import's columns, so the file imports back\n"
 	"                 unchanged: UTF-8 with a byte-order mark, semicolons, as\n"
 	"                 Norwegian Excel reads them.\n"
@@ -289,6 +290,14 @@ static int write_file(struct arena *a, enum export_format f, const struct export
 	}
 	int rc;
 	if (f == EXPORT_XLSX) {
+		/* libxlsxwriter reports an unwritable path only when it closes the
+		 * workbook, and on stderr in its own words: check first. */
+		FILE *probe = fopen(tmp, "wb");
+		if (!probe) {
+			fprintf(stderr, "evne: %s: %s\n", tmp, strerror(errno));
+			return 1;
+		}
+		fclose(probe);
 		rc = write_table(f, t, NULL, tmp, path, p);
 	} else {
 		FILE *out = fopen(tmp, "wb");

@@ -14,6 +14,14 @@ static const char *const action_names[ACT_COUNT] = {
 	[ACT_IMPORT] = "import",
 	[ACT_AUDIT_READ] = "audit_read",
 	[ACT_USER_ADMIN] = "user_admin",
+	[ACT_CYCLE_READ] = "cycle_read",
+	[ACT_CYCLE_EDIT] = "cycle_edit",
+	[ACT_STRATEGY_EDIT] = "strategy_edit",
+	[ACT_DOCUMENT_EDIT] = "document_edit",
+	[ACT_GOALS_EDIT] = "goals_edit",
+	[ACT_PREPARE] = "prepare",
+	[ACT_READING] = "reading",
+	[ACT_INDICATORS_READ] = "indicators_read",
 };
 
 const char *action_name(enum action a)
@@ -39,6 +47,8 @@ bool access_can(const struct actor *actor, enum action act, int64_t unit_id)
 	case ACT_IMPORT:
 		return org_wide;
 	case ACT_PERSON_EDIT:
+	case ACT_GOALS_EDIT:
+	case ACT_PREPARE:
 		if (org_wide)
 			return true;
 		/* whoever leads units acts on their people, whatever the role */
@@ -48,6 +58,20 @@ bool access_can(const struct actor *actor, enum action act, int64_t unit_id)
 	case ACT_AUDIT_READ:
 	case ACT_USER_ADMIN:
 		return r == ROLE_ADMIN;
+	case ACT_CYCLE_READ:
+	case ACT_READING:
+		return true;
+	case ACT_CYCLE_EDIT:
+	case ACT_STRATEGY_EDIT:
+	case ACT_DOCUMENT_EDIT:
+		return org_wide;
+	case ACT_INDICATORS_READ:
+		/* representatives read aggregates (employee participation) */
+		if (org_wide || r == ROLE_REPRESENTATIVE)
+			return true;
+		if (actor->scope_count == 0)
+			return false;
+		return unit_id == 0 || actor_in_scope(actor, unit_id);
 	case ACT_COUNT:
 		break;
 	}

@@ -17,6 +17,14 @@ enum action {
 	ACT_IMPORT,          /* CSV import of units and people */
 	ACT_AUDIT_READ,      /* the audit log */
 	ACT_USER_ADMIN,      /* accounts and roles */
+	ACT_CYCLE_READ,      /* the yearly cycle, its phases and texts, the strategy, documents */
+	ACT_CYCLE_EDIT,      /* create cycles, set phase dates, open and close, edit phase texts */
+	ACT_STRATEGY_EDIT,   /* the strategy and its versions */
+	ACT_DOCUMENT_EDIT,   /* leader guides, aids and other strategy documents */
+	ACT_GOALS_EDIT,      /* unit goals from the goal breakdown (scoped for leaders) */
+	ACT_PREPARE,         /* phase 1: a unit's preparation, document pack, reminders (scoped) */
+	ACT_READING,         /* one's own reading list and read confirmations */
+	ACT_INDICATORS_READ, /* indicators: organisation-wide for HR, own units for leaders */
 	ACT_COUNT
 };
 

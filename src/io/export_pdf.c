@@ -18,7 +18,7 @@
 
 #include "base/buf.h"
 
-enum { COLS_MAX = 16, INDENT_LEVELS_MAX = 8 };
+enum { COLS_MAX = 16, INDENT_LEVELS_MAX = 8, PROGRESS_EVERY = 500 };
 
 static const double PAGE_W = 841.89;      /* A4 landscape, points */
 static const double PAGE_H = 595.28;
@@ -243,7 +243,7 @@ static int paginate(struct pdf *d, struct arena *a, double *h, int **starts,
 	const struct export_table *t = d->t;
 	for (int r = 0; r < t->nrows; r++) {
 		h[r] = row_height(d, r);
-		if (p && p->fn && (r + 1) % 500 == 0)
+		if (p && p->fn && (r + 1) % PROGRESS_EVERY == 0)
 			p->fn(p->ctx, r + 1, total);
 	}
 	double bottom = PAGE_H - MARGIN - d->foot_h - FOOT_GAP;
@@ -291,7 +291,7 @@ static enum err render(struct pdf *d, struct arena *a, const struct export_progr
 		for (int r = starts[pg]; r < starts[pg + 1]; r++) {
 			draw_row(d, r, y, h[r]);
 			y += h[r];
-			if (p && p->fn && (r + 1) % 500 == 0)
+			if (p && p->fn && (r + 1) % PROGRESS_EVERY == 0 && r + 1 < t->nrows)
 				p->fn(p->ctx, t->nrows + r + 1, total);
 		}
 		draw_footer(d, a, pg + 1, pages);

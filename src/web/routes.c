@@ -7,6 +7,10 @@
 #include "web/pages_auth.h"
 #include "web/pages_import.h"
 #include "web/pages_org.h"
+#include "web/pages_cycles.h"
+#include "web/pages_strategy.h"
+#include "web/pages_documents.h"
+#include "web/pages_prepare.h"
 
 const struct route web_routes[] = {
 	{ "GET", "/", page_home, ACT_SIGNED_IN },
@@ -49,5 +53,12 @@ const struct route web_routes[] = {
 	{ "GET", "/account", page_account_mine, ACT_SIGNED_IN },
 	{ "GET", "/account/password", page_account_mine, ACT_SIGNED_IN },
 	{ "POST", "/account/password", page_account_password, ACT_SIGNED_IN },
+
+#define ROUTE(method, pattern, fn, perm) { method, pattern, fn, perm },
+#include "web/routes_cycles.def"
+#include "web/routes_strategy.def"
+#include "web/routes_documents.def"
+#include "web/routes_prepare.def"
+#undef ROUTE
 };
 const int web_routes_count = (int)(sizeof web_routes / sizeof web_routes[0]);
