@@ -14,7 +14,6 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "base/buf.h"
 

@@ -10,7 +10,6 @@
 #include "io/export.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 #include <xlsxwriter.h>
 
