@@ -7,100 +7,15 @@
 # written, hostile cell values escaped, more than 200 errors counted, the form
 # problems, and 403 for a missing CSRF token and for an employee. Prints TAP.
 #
-# Environment: EVNE (default build/evne). Needs curl, sqlite3 and python3
-# (to find a free port).
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-import-page.XXXXXX") || exit 2
-PID=
-cleanup() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null
-		wait "$PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB EVNE_LISTEN
-DB=t.db
-N=0
-FAILED=0
-
-ok() {
-	N=$((N + 1))
-	echo "ok $N - $1"
-}
-
-not_ok() {
-	N=$((N + 1))
-	FAILED=$((FAILED + 1))
-	echo "not ok $N - $1"
-	if [ -s body ]; then sed -n '/<main/,/<\/main>/p' body | head -40 | sed 's/^/#   /'; fi
-}
-
-# is NAME GOT WANT
-is() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
-
-# has NAME TEXT — the last response body (file body) holds TEXT.
-has() {
-	if grep -qF -- "$2" body; then ok "$1"; else not_ok "$1 (no '$2')"; fi
-}
-
-# lacks NAME TEXT — the last response body does not hold TEXT.
-lacks() {
-	if grep -qF -- "$2" body; then not_ok "$1 (found '$2')"; else ok "$1"; fi
-}
-
-fail_all() {
-	echo "1..1"
-	echo "not ok 1 - $1"
-	[ -s server.log ] && sed 's/^/#   /' server.log
-	exit 1
-}
+# Environment and tools: see lib.sh.
+TEST_NAME=import-page
+. "$(dirname "$0")/lib.sh"
 
 # ---- a database and a server ----
-"$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init"
-"$EVNE" demo --db "$DB" --units 10 --people 50 --seed 7 >demo.out 2>&1 || fail_all "evne demo"
-HR_PASS=$(awk '$1 == "hr" { print $3 }' demo.out)
-EMP_PASS=$(awk '$1 == "employee" { print $3 }' demo.out)
-UNIT=$(sqlite3 "$DB" "SELECT code FROM units ORDER BY id LIMIT 1")
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$PORT
-"$EVNE" serve --db "$DB" --listen "127.0.0.1:$PORT" >server.log 2>&1 &
-PID=$!
-i=0
-until curl -sf "$B/healthz" >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail_all "the server did not start"
-	sleep 0.1
-done
-
-# csrf_of — the first csrf hidden field of the last response body.
-csrf_of() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' body | head -n 1
-}
-
-# login JAR EMAIL PASSWORD — a session in cookie jar JAR; prints its CSRF token.
-login() {
-	curl -s -c "$1" -b "$1" -o body "$B/login"
-	t=$(csrf_of)
-	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "email=$2" \
-		--data-urlencode "password=$3" --data-urlencode "csrf=$t" "$B/login"
-	curl -s -b "$1" -o body "$B/"
-	csrf_of
-}
-
-# get JAR PATH — GET into body (headers into head); prints the status.
-get() {
-	curl -s -b "$1" -D head -o body -w '%{http_code}' "$B$2"
-}
+start_server --units 10 --people 50 --seed 7
+HR_PASS=$(pass_of hr)
+EMP_PASS=$(pass_of employee)
+UNIT=$(sql "SELECT code FROM units ORDER BY id LIMIT 1")
 
 # upload JAR ARGS... — POST /import as multipart; prints the status.
 upload() {
