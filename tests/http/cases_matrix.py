@@ -11,7 +11,8 @@ as every role"; src/domain/access.h). From `evne routes`:
 import re
 
 PERMS = ("public", "signed_in", "org_read", "unit_edit", "person_edit", "import", "audit_read",
-         "user_admin")
+         "user_admin", "cycle_read", "cycle_edit", "strategy_edit", "document_edit", "goals_edit",
+         "prepare", "reading", "indicators_read")
 ROLES = ("admin", "hr", "leader", "employee", "representative")
 
 
