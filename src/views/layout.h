@@ -28,6 +28,9 @@ enum nav {
 	NAV_HOME,
 	NAV_UNITS,
 	NAV_PEOPLE,
+	NAV_CYCLES,               /* the yearly cycle (årshjul), for everyone signed in */
+	NAV_DOCUMENTS,            /* leader guides, aids, strategy documents */
+	NAV_READING,              /* what the user has been asked to read */
 	NAV_IMPORT,
 	NAV_AUDIT,
 	NAV_ACCOUNTS,
@@ -55,6 +58,9 @@ struct page_meta {
 #define LAYOUT_PATH_HOME   "/"
 #define LAYOUT_PATH_UNITS  "/units"
 #define LAYOUT_PATH_PEOPLE "/people"
+#define LAYOUT_PATH_CYCLES "/cycles"
+#define LAYOUT_PATH_DOCUMENTS "/documents"
+#define LAYOUT_PATH_READING "/reading"
 #define LAYOUT_PATH_IMPORT "/import"
 #define LAYOUT_PATH_AUDIT  "/audit"
 #define LAYOUT_PATH_ACCOUNTS "/admin/users"
@@ -85,9 +91,14 @@ struct v_login {
 };
 void v_login_page(struct html *h, const struct page_meta *pm, const struct v_login *d);
 
+struct cycle;
+struct v_dashboard;
 struct v_home {
 	int64_t units;            /* number of units */
 	int64_t active_people;    /* number of active people */
+	const struct cycle *cycle;   /* the current open cycle, or NULL (domain/cycle.h) */
+	const char *today;        /* ISO date, for the cycle's wheel */
+	const struct v_dashboard *dashboard;   /* the cycle's indicators (views/dashboard.h), or NULL */
 };
 void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home *d);
 

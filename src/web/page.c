@@ -67,6 +67,12 @@ static void fill_meta(struct ctx *c, struct page_meta *pm, const char *title)
 		pm->active_nav = NAV_UNITS;
 	else if (strncmp(p, "/people", 7) == 0)
 		pm->active_nav = NAV_PEOPLE;
+	else if (strcmp(p, LAYOUT_PATH_CYCLES) == 0 || strncmp(p, LAYOUT_PATH_CYCLES "/", 8) == 0)
+		pm->active_nav = NAV_CYCLES;
+	else if (strncmp(p, LAYOUT_PATH_DOCUMENTS, strlen(LAYOUT_PATH_DOCUMENTS)) == 0)
+		pm->active_nav = NAV_DOCUMENTS;
+	else if (strncmp(p, LAYOUT_PATH_READING, strlen(LAYOUT_PATH_READING)) == 0)
+		pm->active_nav = NAV_READING;
 	else if (strncmp(p, "/import", 7) == 0)
 		pm->active_nav = NAV_IMPORT;
 	else if (strncmp(p, "/audit", 6) == 0)
