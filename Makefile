@@ -67,16 +67,20 @@ build/asan/libevne.a: $(ASAN_OBJ)
 	$(Q)ar rcs $@ $^
 
 build/evne: build/obj/cli/main.o build/libevne.a
-	$(CC) $(HARDEN) $(LDHARD) -o $@ $^ $(PKG_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(HARDEN) $(LDHARD) -o $@ $^ $(PKG_LIBS)
 build/asan/evne: build/asan/obj/cli/main.o build/asan/libevne.a
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
 build/tests/%: tests/unit/%.c build/libevne.a
 	@mkdir -p $(@D)
-	$(CC) $(COMMON) $(HARDEN) -Itests -o $@ $< build/libevne.a $(PKG_LIBS) -lcmocka
+	@echo '  LD      $@'
+	$(Q)$(CC) $(COMMON) $(HARDEN) -Itests -o $@ $< build/libevne.a $(PKG_LIBS) -lcmocka
 build/asan/tests/%: tests/unit/%.c build/asan/libevne.a
 	@mkdir -p $(@D)
-	$(CC) $(COMMON) $(SAN) -Itests -o $@ $< build/asan/libevne.a $(PKG_LIBS) -lcmocka
+	@echo '  LD      $@'
+	$(Q)$(CC) $(COMMON) $(SAN) -Itests -o $@ $< build/asan/libevne.a $(PKG_LIBS) -lcmocka
 
 .PHONY: setup all asan tests run check bench clean
 setup:
