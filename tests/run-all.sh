@@ -104,7 +104,7 @@ for t in tests/lint/*.sh; do
 	[ -f "$t" ] || continue
 	run_suite "lint/$(basename "$t" .sh)" 300 sh "$t"
 done
-for t in tests/cli/*.sh; do
+for t in tests/cli/test_*.sh; do
 	[ -f "$t" ] || continue
 	run_suite "cli/$(basename "$t" .sh)" 600 env EVNE="$PWD/build/evne" sh "$t"
 done
@@ -129,6 +129,7 @@ run_suite "pg/postgresql" 900 sh tests/pg/run.sh
 # (6) crash safety, (7) the browser.
 run_suite "crash/kill9" 300 sh tests/crash/kill9.sh
 run_suite "browser/journey" 600 node tests/browser/journey.mjs
+run_suite "browser/phase1" 600 node tests/browser/phase1.mjs
 
 if [ -s "$FAILED_NAMES" ]; then
 	echo

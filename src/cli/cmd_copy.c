@@ -6,9 +6,11 @@
  * with its ids. Before that transaction commits, each table of the target is
  * read back and must give the same row count and SHA-256 as the source, so a
  * copy that commits is a proven copy; anything else rolls back and leaves the
- * target as it was. A target that already holds rows is refused unless
- * --force, which empties it inside the same transaction. */
+ * target as it was. A target that holds rows beyond what its migrations
+ * seed is refused unless --force; the target's tables are emptied inside the
+ * same transaction before the load. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -52,16 +54,56 @@ static bool same_schema(const struct store_table *a, int na, const struct store_
 	return true;
 }
 
-/* The first table of the target that holds rows, or NULL; *rows its count. */
+/* Row counts and digests of every table as a freshly migrated database holds
+ * them: the rows the migrations seed (phase texts, scale levels). A target
+ * that still matches them holds no data of its own. Made in a temporary
+ * SQLite file, since digests are the same on both backends. */
+static enum err pristine_tables(struct arena *a, const struct store_table *t, int n, int64_t *rows,
+				char (*digests)[65])
+{
+	char dir[] = "/tmp/evne-copy-XXXXXX";
+	if (!mkdtemp(dir))
+		return ERR_IO;
+	char *path = arena_printf(a, "%s/pristine.db", dir);
+	char err[256];
+	struct store *s = NULL;
+	enum err e = path ? store_open(path, 1, true, &s, err, sizeof err) : ERR_TOO_BIG;
+	if (e == OK) {
+		struct store_conn *c = store_acquire(s);
+		for (int i = 0; i < n && e == OK; i++)
+			e = store_table_digest(c, a, &t[i], &rows[i], digests[i]);
+		store_release(s, c);
+		store_close(s);
+	}
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	for (size_t i = 0; path && i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		char *f = arena_printf(a, "%s%s", path, suffixes[i]);
+		if (f)
+			unlink(f);
+	}
+	rmdir(dir);
+	return e;
+}
+
+/* The first table of the target that holds rows of its own (beyond what the
+ * migrations seed), or NULL; *rows its count. */
 static enum err first_nonempty(struct store_conn *c, struct arena *a, const struct store_table *t, int n,
 			       const char **name, int64_t *rows)
 {
 	*name = NULL;
+	int64_t *seeded = arena_alloc(a, ((size_t)n + 1) * sizeof *seeded);
+	char (*seed_digest)[65] = arena_alloc(a, ((size_t)n + 1) * sizeof *seed_digest);
+	if (!seeded || !seed_digest)
+		return ERR_TOO_BIG;
+	enum err e = pristine_tables(a, t, n, seeded, seed_digest);
+	if (e)
+		return e;
 	for (int i = 0; i < n; i++) {
-		enum err e = store_table_count(c, a, &t[i], rows);
+		char digest[65];
+		e = store_table_digest(c, a, &t[i], rows, digest);
 		if (e)
 			return e;
-		if (*rows > 0) {
+		if (*rows != seeded[i] || strcmp(digest, seed_digest[i]) != 0) {
 			*name = t[i].name;
 			return OK;
 		}
@@ -107,7 +149,8 @@ static int copy_run(struct store_conn *src, struct store_conn *dst, struct arena
 		return 1;
 	}
 	int rc = 1;
-	if (store_load_begin(dst, a, st, ns, force) != OK) {
+	/* the source brings its own seeded rows too: empty the target first */
+	if (store_load_begin(dst, a, st, ns, true) != OK) {
 		fprintf(stderr, "evne: copy: preparing the target: %s\n", store_errmsg(dst));
 		goto out;
 	}

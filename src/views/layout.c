@@ -86,6 +86,7 @@ static void main_nav(struct html *h, const struct page_meta *pm)
 	nav_item(h, pm, NAV_CYCLES, LAYOUT_PATH_CYCLES, MSG_NAV_CYCLES);
 	nav_item(h, pm, NAV_DOCUMENTS, LAYOUT_PATH_DOCUMENTS, MSG_NAV_DOCUMENTS);
 	nav_item(h, pm, NAV_READING, LAYOUT_PATH_READING, MSG_NAV_READING);
+	nav_item(h, pm, NAV_COMPETENCES, LAYOUT_PATH_COMPETENCES, MSG_NAV_COMPETENCES);
 	if (pm->show_import)
 		nav_item(h, pm, NAV_IMPORT, LAYOUT_PATH_IMPORT, MSG_NAV_IMPORT);
 	if (pm->show_audit)

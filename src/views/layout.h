@@ -31,6 +31,7 @@ enum nav {
 	NAV_CYCLES,               /* the yearly cycle (årshjul), for everyone signed in */
 	NAV_DOCUMENTS,            /* leader guides, aids, strategy documents */
 	NAV_READING,              /* what the user has been asked to read */
+	NAV_COMPETENCES,          /* the competence catalogue */
 	NAV_IMPORT,
 	NAV_AUDIT,
 	NAV_ACCOUNTS,
@@ -61,6 +62,7 @@ struct page_meta {
 #define LAYOUT_PATH_CYCLES "/cycles"
 #define LAYOUT_PATH_DOCUMENTS "/documents"
 #define LAYOUT_PATH_READING "/reading"
+#define LAYOUT_PATH_COMPETENCES "/competences"
 #define LAYOUT_PATH_IMPORT "/import"
 #define LAYOUT_PATH_AUDIT  "/audit"
 #define LAYOUT_PATH_ACCOUNTS "/admin/users"

@@ -73,6 +73,8 @@ static void fill_meta(struct ctx *c, struct page_meta *pm, const char *title)
 		pm->active_nav = NAV_DOCUMENTS;
 	else if (strncmp(p, LAYOUT_PATH_READING, strlen(LAYOUT_PATH_READING)) == 0)
 		pm->active_nav = NAV_READING;
+	else if (strncmp(p, LAYOUT_PATH_COMPETENCES, strlen(LAYOUT_PATH_COMPETENCES)) == 0)
+		pm->active_nav = NAV_COMPETENCES;
 	else if (strncmp(p, "/import", 7) == 0)
 		pm->active_nav = NAV_IMPORT;
 	else if (strncmp(p, "/audit", 6) == 0)
