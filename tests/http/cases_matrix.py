@@ -96,9 +96,14 @@ class Ids:
                 prefer = lambda p: p.get("unit_id") in self.w.scope_units  # noqa: E731
             if role == "leader" and coll == "units" and self.w.scope_units:
                 prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
+            if m.group(1) == "unit_id":
+                # /cycles/{id}/prepare/{unit_id}: a unit, in the leader's scope when the role leads
+                coll = "units"
+                if role == "leader" and self.w.scope_units:
+                    prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
             if coll in ("assets", "static"):
                 v = self.asset_name(coll)
-            elif m.group(1) == "id":
+            elif m.group(1) in ("id", "unit_id"):
                 v = self.first_id(coll, prefer)
             else:
                 v = None
