@@ -1,8 +1,25 @@
-/* api_strategy.h — JSON handlers of the strategy API; their route rows are in
- * api/routes_strategy.def. */
+/* api_strategy.h — JSON handlers of the strategy API (api/strategy.c); their
+ * route rows are in api/routes_strategy.def.
+ *   GET   /api/v1/cycles/{id}/strategy[?version=N|?draft=true]   ACT_CYCLE_READ
+ *   PUT   /api/v1/cycles/{id}/strategy     the draft's five texts   ACT_STRATEGY_EDIT
+ *   PATCH /api/v1/cycles/{id}/strategy     some of them             ACT_STRATEGY_EDIT
+ *   POST  /api/v1/cycles/{id}/strategy/publish                     ACT_STRATEGY_EDIT
+ *   GET   /api/v1/unit-goals[?cycle=&unit=]  POST /api/v1/unit-goals
+ *   GET, PATCH, DELETE /api/v1/unit-goals/{id}
+ * Decimal numbers are JSON strings in plain form ("12.5"), exact. */
 #ifndef EVNE_API_STRATEGY_H
 #define EVNE_API_STRATEGY_H
 
 #include "api/api.h"
+
+void api_strategy_get(struct ctx *c);
+void api_strategy_put(struct ctx *c);
+void api_strategy_patch(struct ctx *c);
+void api_strategy_publish(struct ctx *c);
+void api_unit_goals_list(struct ctx *c);
+void api_unit_goal_create(struct ctx *c);
+void api_unit_goal_get(struct ctx *c);
+void api_unit_goal_update(struct ctx *c);
+void api_unit_goal_delete(struct ctx *c);
 
 #endif

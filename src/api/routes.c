@@ -5,6 +5,7 @@
 #include "api/api_strategy.h"
 #include "api/api_documents.h"
 #include "api/api_prepare.h"
+#include "api/api_competences.h"
 
 const struct route api_routes[] = {
 	{ "GET", "/api/v1/units", api_units_list, ACT_ORG_READ },
@@ -23,6 +24,7 @@ const struct route api_routes[] = {
 #include "api/routes_strategy.def"
 #include "api/routes_documents.def"
 #include "api/routes_prepare.def"
+#include "api/routes_competences.def"
 #undef ROUTE
 };
 const int api_routes_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -1,16 +1,18 @@
 /* cmd_demo.c — evne demo: fills an empty database with the demo
  * organisation of demo_data.c (units, people, leaders, one log-in per role)
- * in one transaction, and prints the log-ins. A database that already holds
+ * and its competence catalogue in one transaction, and prints the log-ins. A database that already holds
  * units is refused: demo data never mixes with real data. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/crypto.h"
 #include "cli/cmds.h"
 #include "cli/demo_data.h"
 #include "cli/opts.h"
+#include "store/competences.h"
 #include "store/store.h"
 
 enum { PROGRESS_EVERY = 1000, SEED_MAX = 999999999 };
@@ -79,6 +81,34 @@ static enum err write_org(struct store_conn *c, struct arena *a, const struct de
 	return e;
 }
 
+/* The catalogue of demo_catalogue(): areas in table order (a parent comes
+ * before its children there), then the competences. */
+static enum err write_catalogue(struct store_conn *c, struct arena *a, int64_t now)
+{
+	const struct demo_area *da;
+	const struct demo_competence *dc;
+	int na, nc;
+	demo_catalogue(&da, &na, &dc, &nc);
+	int64_t *area_id = arena_alloc(a, sizeof *area_id * (size_t)na);
+	if (!area_id)
+		return ERR_TOO_BIG;
+	enum err e = OK;
+	for (int i = 0; i < na && e == OK; i++) {
+		struct competence_area ar = { .code = (char *)da[i].code, .name = (char *)da[i].name,
+					      .description = (char *)da[i].description,
+					      .parent_id = da[i].parent >= 0 ? area_id[da[i].parent] : 0 };
+		e = store_competence_area_insert(c, now, &ar);
+		area_id[i] = ar.id;
+	}
+	for (int i = 0; i < nc && e == OK; i++) {
+		struct competence k = { .code = (char *)dc[i].code, .name = (char *)dc[i].name,
+					.description = (char *)dc[i].description,
+					.area_id = area_id[dc[i].area], .active = true };
+		e = store_competence_insert(c, now, &k);
+	}
+	return e;
+}
+
 static void print_logins(const struct demo_org *o)
 {
 	printf("Log-ins:\n  %-15s %-27s %s\n", "role", "e-mail", "password");
@@ -143,6 +173,8 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (e == OK)
 		e = write_org(c, &a, &org, !quiet && isatty(STDERR_FILENO));
+	if (e == OK)
+		e = write_catalogue(c, &a, (int64_t)time(NULL));
 	if (e == OK && (e = store_commit(c)) == OK)
 		in_tx = false;
 	if (e != OK) {

@@ -1,4 +1,4 @@
-/* cmd_import.c — evne import units|people FILE: reads a CSV file, checks
+/* cmd_import.c — evne import units|people|competences|goals FILE: reads a CSV file, checks
  * every row, and applies it in one transaction: all rows or nothing. Errors
  * are printed as "evne: FILE:LINE: column COL: message" (at most 50, then a
  * count), in English as git does; the words for each problem live in one
@@ -13,7 +13,9 @@
 #include "base/buf.h"
 #include "cli/cmds.h"
 #include "cli/opts.h"
+#include "domain/competences.h"
 #include "domain/import.h"
+#include "domain/strategy.h"
 #include "io/import_csv.h"
 #include "store/import.h"
 #include "store/store.h"
@@ -22,13 +24,16 @@ enum { ERRORS_SHOWN = 50, VALUE_SHOWN = 60 };
 enum { FILE_MAX = 512 * 1024 * 1024 };
 
 const char cmd_import_help[] =
-	"usage: evne import units|people FILE --db DB [--dry-run] [--skip-leaders] [--quiet]\n"
+	"usage: evne import units|people|competences|goals FILE --db DB [--dry-run] [--skip-leaders] [--quiet]\n"
 	"\n"
 	"Imports a CSV file (UTF-8, comma or semicolon, header line required) and\n"
-	"upserts units by code and people by employee number. All or nothing: any\n"
-	"error writes nothing. See docs/import.md.\n"
+	"upserts units by code, people by employee number, competences (with\n"
+	"their areas) by code and unit goals by cycle, unit code and title. All or\n"
+	"nothing: any error writes nothing. See docs/import.md.\n"
 	"  units:  code,name[,parent_code][,leader_employee_number]\n"
 	"  people: employee_number,name,unit_code[,email][,job_title][,active]\n"
+	"  competences: area_code,area_name[,parent_area_code],code,name[,description]\n"
+	"  goals:  cycle,unit_code,goal_code,title[,contribution]\n"
 	"  --dry-run       check and count, write nothing\n"
 	"  --skip-leaders  units: ignore leader_employee_number. For a first load:\n"
 	"                  import units --skip-leaders, then people, then units again\n"
@@ -80,12 +85,22 @@ static void put_value(struct buf *b, const char *v)
 
 static int max_chars(const char *column)
 {
+	if (strcmp(column, "title") == 0)
+		return STRATEGY_TITLE_MAX_CHARS;
+	if (strcmp(column, "contribution") == 0)
+		return STRATEGY_TEXT_MAX_CHARS;
+	if (strcmp(column, "goal_code") == 0)
+		return STRATEGY_CODE_MAX_CHARS;
 	if (strcmp(column, "name") == 0)
 		return NAME_MAX_CHARS;
 	if (strcmp(column, "job_title") == 0)
 		return TITLE_MAX_CHARS;
 	if (strcmp(column, "email") == 0)
 		return EMAIL_MAX_CHARS;
+	if (strcmp(column, "area_name") == 0)
+		return NAME_MAX_CHARS;
+	if (strcmp(column, "description") == 0)
+		return COMPETENCE_DESC_MAX_CHARS;
 	return CODE_MAX_CHARS;
 }
 
@@ -125,10 +140,21 @@ static void describe(struct buf *b, const struct import_error *e)
 			put_value(b, e->detail);
 			buf_puts(b, " (import people first; on a first load import units with"
 				    " --skip-leaders, then people, then units again)");
+		} else if (strcmp(col, "parent_area_code") == 0) {
+			buf_puts(b, "no competence area with code ");
+			put_value(b, e->detail);
+			buf_puts(b, " in the file or the database");
 		} else if (strcmp(col, "unit_code") == 0) {
 			buf_puts(b, "no unit with code ");
 			put_value(b, e->detail);
 			buf_puts(b, " (import units first)");
+		} else if (strcmp(col, "cycle") == 0) {
+			buf_puts(b, "no cycle named ");
+			put_value(b, e->detail);
+		} else if (strcmp(col, "goal_code") == 0) {
+			buf_puts(b, "no strategic goal with code ");
+			put_value(b, e->detail);
+			buf_puts(b, " in the cycle's published strategy");
 		} else {
 			buf_puts(b, "no unit with code ");
 			put_value(b, e->detail);
@@ -136,7 +162,9 @@ static void describe(struct buf *b, const struct import_error *e)
 		}
 		break;
 	case PROB_CYCLE:
-		buf_printf(b, "a unit cannot be placed under itself (%s)", e->detail ? e->detail : "");
+		buf_printf(b, "a%s cannot be placed under itself (%s)",
+			   strcmp(col, "parent_area_code") == 0 ? " competence area" : " unit",
+			   e->detail ? e->detail : "");
 		break;
 	case PROB_TAKEN:
 		put_value(b, e->detail);
@@ -144,7 +172,16 @@ static void describe(struct buf *b, const struct import_error *e)
 		break;
 	case PROB_DUPLICATE:
 		put_value(b, e->detail);
-		buf_printf(b, " is already on line %d", e->other_line);
+		if (strcmp(col, "area_name") == 0 || strcmp(col, "parent_area_code") == 0)
+			buf_printf(b, " differs from line %d (an area must be the same on every row)",
+				   e->other_line);
+		else
+			buf_printf(b, " is already on line %d", e->other_line);
+		break;
+	case PROB_NOT_ALLOWED:
+		buf_puts(b, "the cycle ");
+		put_value(b, e->detail);
+		buf_puts(b, " is closed; its unit goals are read-only");
 		break;
 	case PROB_BAD_BOOL:
 		put_value(b, e->detail);
@@ -215,7 +252,7 @@ int cmd_import(int argc, char **argv)
 	}
 	if (o.npositional != 2 || !import_kind_parse(o.positional[0], &kind)) {
 		if (o.npositional >= 1 && !import_kind_parse(o.positional[0], &kind))
-			fprintf(stderr, "evne import: unknown kind '%s' (units or people)\n", o.positional[0]);
+			fprintf(stderr, "evne import: unknown kind '%s' (units, people, competences or goals)\n", o.positional[0]);
 		else
 			fputs("evne import: give the kind and the file\n", stderr);
 		fputs(cmd_import_help, stderr);
@@ -242,7 +279,7 @@ int cmd_import(int argc, char **argv)
 	char *data;
 	size_t len;
 	struct import_plan plan;
-	struct import_counts counts = { 0, 0, 0 };
+	struct import_counts counts = { 0, 0, 0, 0, 0 };
 
 	if (read_file(&a, file, &data, &len) != 0)
 		goto out;
@@ -297,7 +334,11 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	}
 	in_tx = false;
-	if (!quiet)
+	if (!quiet && kind == IMPORT_COMPETENCES)
+		printf("competences: %d created, %d updated, %d unchanged; areas: %d created, %d updated%s\n",
+		       counts.created, counts.updated, counts.unchanged, counts.areas_created,
+		       counts.areas_updated, dry_run ? " (dry run: nothing written)" : "");
+	else if (!quiet)
 		printf("%s: %d created, %d updated, %d unchanged%s\n", import_kind_name(kind), counts.created,
 		       counts.updated, counts.unchanged, dry_run ? " (dry run: nothing written)" : "");
 	rc = 0;

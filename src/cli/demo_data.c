@@ -452,3 +452,49 @@ enum err demo_build(struct arena *a, uint64_t seed, int nunits, int npeople, str
 		build_accounts(&b);
 	return b.failed || b.emails.failed ? ERR_TOO_BIG : OK;
 }
+
+/* ---- the competence catalogue ---- */
+
+static const struct demo_area demo_areas[] = {
+	{ "digi", "Digital kompetanse", "Bruk og utvikling av digitale verktøy, data og tjenester.", -1 },
+	{ "juss", "Juss og forvaltning", "Regelverk, saksbehandling og god forvaltningsskikk.", -1 },
+	{ "led", "Ledelse", "Å lede mennesker, endring og resultater i staten.", -1 },
+	{ "komm", "Kommunikasjon", "Klart språk, brukerdialog og samarbeid.", -1 },
+	{ "okon", "Økonomi", "Budsjett, regnskap og virksomhetsstyring.", -1 },
+	{ "digi-data", "Data og analyse", "Å hente, forstå og bruke data i beslutninger.", 0 },
+};
+
+static const struct demo_competence demo_items[] = {
+	{ "digi-sikkerhet", "Informasjonssikkerhet", "Kjenne til og følge virksomhetens rutiner for **informasjonssikkerhet** og personvern.", 0 },
+	{ "digi-tjenester", "Tjenestedesign", "Utvikle digitale tjenester sammen med brukerne.", 0 },
+	{ "digi-ki", "Kunstig intelligens i saksbehandling", "Vurdere muligheter, risiko og regelverk ved bruk av KI.", 0 },
+	{ "digi-sky", "Skytjenester", "Bruke og forvalte skytjenester trygt.", 0 },
+	{ "digi-data-analyse", "Dataanalyse", "Analysere, visualisere og forklare data.", 5 },
+	{ "digi-data-deling", "Datadeling og arkitektur", "Dele data etter felles arkitekturprinsipper.", 5 },
+	{ "juss-fvl", "Forvaltningsrett", "Saksbehandling etter forvaltningsloven.", 1 },
+	{ "juss-offl", "Offentlighet og innsyn", "Behandle innsynskrav etter offentleglova.", 1 },
+	{ "juss-gdpr", "Personvern (GDPR)", "Behandle personopplysninger lovlig.", 1 },
+	{ "juss-anskaffelser", "Offentlige anskaffelser", "Planlegge og gjennomføre anskaffelser etter regelverket.", 1 },
+	{ "juss-arkiv", "Arkiv og dokumentasjon", "Journalføring og arkivering etter arkivlova.", 1 },
+	{ "led-endring", "Endringsledelse", "Lede mennesker gjennom omstilling.", 2 },
+	{ "led-coaching", "Coachende lederskap", "Utvikle medarbeidere gjennom samtaler og tillit.", 2 },
+	{ "led-mrs", "Mål- og resultatstyring", "Sette mål, følge opp og lære av resultater.", 2 },
+	{ "led-arbeidsmiljo", "Arbeidsmiljø og HMS", "Ivareta et godt og forsvarlig arbeidsmiljø.", 2 },
+	{ "komm-klarsprak", "Klart språk", "Skrive slik at mottakeren forstår.", 3 },
+	{ "komm-nynorsk", "Nynorsk", "Skrive korrekt nynorsk i tråd med språklova.", 3 },
+	{ "komm-bruker", "Brukerdialog", "Møte brukerne med respekt og gode svar.", 3 },
+	{ "komm-presentasjon", "Presentasjon og formidling", "Formidle fag muntlig for ulike målgrupper.", 3 },
+	{ "okon-budsjett", "Budsjett og prognoser", "Lage og følge opp budsjett.", 4 },
+	{ "okon-regnskap", "Statlig regnskap", "Regnskap etter de statlige regnskapsstandardene (SRS).", 4 },
+	{ "okon-styring", "Virksomhetsstyring", "Risikostyring og internkontroll.", 4 },
+	{ "okon-gevinst", "Gevinstrealisering", "Planlegge og hente ut gevinster av tiltak.", 4 },
+};
+
+void demo_catalogue(const struct demo_area **areas, int *nareas, const struct demo_competence **items,
+		    int *nitems)
+{
+	*areas = demo_areas;
+	*nareas = (int)(sizeof demo_areas / sizeof demo_areas[0]);
+	*items = demo_items;
+	*nitems = (int)(sizeof demo_items / sizeof demo_items[0]);
+}

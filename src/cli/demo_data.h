@@ -2,7 +2,7 @@
  * units (the agency, its divisions, their sections, then teams), people with
  * Norwegian names (and names of immigrants common in Norway), e-mail
  * addresses, employee numbers and job titles, a leader for every unit, and
- * one log-in per role with a readable password. Pure data: cmd_demo.c
+ * one log-in per role with a readable password, and a competence catalogue. Pure data: cmd_demo.c
  * writes it. The same seed always gives the same organisation. */
 #ifndef EVNE_CLI_DEMO_DATA_H
 #define EVNE_CLI_DEMO_DATA_H
@@ -42,6 +42,20 @@ struct demo_org {
 	int npeople;
 	struct demo_account accounts[DEMO_ACCOUNTS];
 };
+
+/* The demo's competence catalogue: areas (parent: index in the area table,
+ * -1 at the top) and competences (area: index in the area table), static
+ * data shared by every seed. */
+struct demo_area {
+	const char *code, *name, *description;
+	int parent;
+};
+struct demo_competence {
+	const char *code, *name, *description;
+	int area;
+};
+void demo_catalogue(const struct demo_area **areas, int *nareas, const struct demo_competence **items,
+		    int *nitems);
 
 /* Builds the organisation into a. 1 <= nunits <= DEMO_UNITS_MAX and
  * nunits <= npeople <= DEMO_PEOPLE_MAX (every unit has a leader from among

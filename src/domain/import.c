@@ -1,10 +1,13 @@
 /* import.c — the import plan and the checks that need no database: field
- * rules (the same as validate.c applies to forms), keys repeated within one
- * file, and units placed under themselves through the file's own rows. */
+ * rules (the same as validate.c and competences.c apply to forms), keys
+ * repeated within one file, units placed under themselves through the
+ * file's own rows, and competence areas described the same on every row. */
 #include "domain/import.h"
 
 #include <string.h>
 #include "base/buf.h"
+#include "domain/strategy.h"
+#include "domain/competences.h"
 
 static const struct import_column unit_columns[] = {
 	{ "code", true },
@@ -22,9 +25,27 @@ static const struct import_column person_columns[] = {
 	{ "active", false },
 };
 
+static const struct import_column competence_columns[] = {
+	{ "area_code", true },
+	{ "area_name", true },
+	{ "parent_area_code", false },
+	{ "code", true },
+	{ "name", true },
+	{ "description", false },
+};
+
+static const struct import_column goal_columns[] = {
+	{ "cycle", true },
+	{ "unit_code", true },
+	{ "goal_code", true },
+	{ "title", true },
+	{ "contribution", false },
+};
+
 const char *import_kind_name(enum import_kind k)
 {
-	return k == IMPORT_PEOPLE ? "people" : "units";
+	return k == IMPORT_COMPETENCES ? "competences" : k == IMPORT_GOALS ? "goals"
+	       : k == IMPORT_PEOPLE ? "people" : "units";
 }
 
 bool import_kind_parse(const char *s, enum import_kind *out)
@@ -33,6 +54,10 @@ bool import_kind_parse(const char *s, enum import_kind *out)
 		*out = IMPORT_UNITS;
 	else if (s && strcmp(s, "people") == 0)
 		*out = IMPORT_PEOPLE;
+	else if (s && strcmp(s, "goals") == 0)
+		*out = IMPORT_GOALS;
+	else if (s && strcmp(s, "competences") == 0)
+		*out = IMPORT_COMPETENCES;
 	else
 		return false;
 	return true;
@@ -40,9 +65,17 @@ bool import_kind_parse(const char *s, enum import_kind *out)
 
 const struct import_column *import_columns(enum import_kind k, int *n)
 {
+	if (k == IMPORT_COMPETENCES) {
+		*n = (int)(sizeof competence_columns / sizeof competence_columns[0]);
+		return competence_columns;
+	}
 	if (k == IMPORT_PEOPLE) {
 		*n = (int)(sizeof person_columns / sizeof person_columns[0]);
 		return person_columns;
+	}
+	if (k == IMPORT_GOALS) {
+		*n = (int)(sizeof goal_columns / sizeof goal_columns[0]);
+		return goal_columns;
 	}
 	*n = (int)(sizeof unit_columns / sizeof unit_columns[0]);
 	return unit_columns;
@@ -371,10 +404,138 @@ static void validate_people(struct import_plan *p)
 	}
 }
 
+static const char *competence_value(const void *row, const char *field)
+{
+	const struct import_competence_row *r = row;
+	if (strcmp(field, "area_code") == 0)
+		return r->area_code;
+	if (strcmp(field, "area_name") == 0)
+		return r->area_name;
+	if (strcmp(field, "code") == 0)
+		return r->code;
+	if (strcmp(field, "description") == 0)
+		return r->description;
+	return r->name;
+}
+
+/* A later row that describes an already seen area differently. */
+static bool check_same_area(struct import_plan *p, const struct import_competence_row *r,
+			    const struct import_competence_row *first)
+{
+	const char *column = NULL, *value = NULL;
+	if (strcmp(r->area_name, first->area_name) != 0) {
+		column = "area_name";
+		value = r->area_name;
+	} else if (p->has_parent_area_code && strcmp(r->parent_area_code, first->parent_area_code) != 0) {
+		column = "parent_area_code";
+		value = r->parent_area_code;
+	}
+	if (!column)
+		return false;
+	struct import_error *e = import_error_add(&p->errors, r->line, column, PROB_DUPLICATE, value);
+	if (e)
+		e->other_line = first->line;
+	return true;
+}
+
+static void validate_competences(struct import_plan *p)
+{
+	struct import_keymap codes, areas;
+	import_keymap_init(&codes, p->errors.a, (size_t)p->n, false);
+	import_keymap_init(&areas, p->errors.a, (size_t)p->n, false);
+	for (int i = 0; i < p->n; i++) {
+		struct import_competence_row *r = &p->competences[i];
+		struct field_errors afe = { .n = 0 }, cfe = { .n = 0 }, fe = { .n = 0 };
+		validate_competence_area(&(struct competence_area){ .code = r->area_code,
+								    .name = r->area_name }, &afe);
+		/* The area's fields are the area_ columns of the file. */
+		for (int k = 0; k < afe.n; k++)
+			field_error_add(&fe, strcmp(afe.e[k].field, "code") == 0 ? "area_code" : "area_name",
+					afe.e[k].problem);
+		validate_competence(&(struct competence){ .code = r->code, .name = r->name,
+							  .description = r->description, .area_id = 1 },
+				    &cfe);
+		for (int k = 0; k < cfe.n; k++)
+			field_error_add(&fe, cfe.e[k].field, cfe.e[k].problem);
+		bool bad = add_field_errors(p, r->line, &fe, competence_value, r);
+		bad |= check_ref(p, r->line, "parent_area_code", r->parent_area_code);
+		if (!bad && p->has_parent_area_code && strcmp(r->parent_area_code, r->area_code) == 0) {
+			import_error_add(&p->errors, r->line, "parent_area_code", PROB_CYCLE,
+					 arena_printf(p->errors.a, "%s > %s", r->area_code, r->area_code));
+			bad = true;
+		}
+		if (!field_errors_has(&fe, "code"))
+			bad |= check_unique(p, &codes, r->line, "code", r->code);
+		if (!bad) {
+			int64_t first;
+			if (!import_keymap_put(&areas, r->area_code, i, &first))
+				bad = check_same_area(p, r, &p->competences[first]);
+		}
+		r->invalid |= bad;
+	}
+}
+
+/* A required code column: empty, too long or not a code is an error. */
+static bool check_code(struct import_plan *p, int line, const char *column, const char *v, int max)
+{
+	enum problem pr = !*v ? PROB_REQUIRED : strlen(v) > (size_t)max ? PROB_TOO_LONG
+			  : !valid_code(v) ? PROB_BAD_CODE : PROB_NONE;
+	if (pr == PROB_NONE)
+		return false;
+	import_error_add(&p->errors, line, column, pr, pr == PROB_REQUIRED ? NULL : v);
+	return true;
+}
+
+/* Unit goals: field rules, and the natural key (cycle, unit_code, title)
+ * once per file. */
+static void validate_goals(struct import_plan *p)
+{
+	struct import_keymap keys;
+	import_keymap_init(&keys, p->errors.a, (size_t)p->n, false);
+	for (int i = 0; i < p->n; i++) {
+		struct import_goal_row *r = &p->goals[i];
+		bool bad = false;
+		enum problem pr = strategy_check_line(r->cycle, NAME_MAX_CHARS, true);
+		if (pr != PROB_NONE) {
+			import_error_add(&p->errors, r->line, "cycle", pr, pr == PROB_REQUIRED ? NULL : r->cycle);
+			bad = true;
+		}
+		bad |= check_code(p, r->line, "unit_code", r->unit_code, CODE_MAX_CHARS);
+		bad |= check_code(p, r->line, "goal_code", r->goal_code, STRATEGY_CODE_MAX_CHARS);
+		if ((pr = strategy_check_line(r->title, STRATEGY_TITLE_MAX_CHARS, true)) != PROB_NONE) {
+			import_error_add(&p->errors, r->line, "title", pr, pr == PROB_REQUIRED ? NULL : r->title);
+			bad = true;
+		}
+		if ((pr = strategy_check_text(r->contribution)) != PROB_NONE) {
+			import_error_add(&p->errors, r->line, "contribution", pr, NULL);
+			bad = true;
+		}
+		if (!bad) {
+			/* the key joined by a separator no valid value holds */
+			char *key = arena_printf(p->errors.a, "%s\x1f%s\x1f%s", r->cycle, r->unit_code, r->title);
+			int64_t first;
+			if (key && !import_keymap_put(&keys, key, r->line, &first)) {
+				struct import_error *e = import_error_add(&p->errors, r->line, "title",
+									  PROB_DUPLICATE, r->title);
+				if (e)
+					e->other_line = (int)first;
+				bad = true;
+			}
+		}
+		r->invalid |= bad;
+	}
+}
+
 void import_validate(struct import_plan *p)
 {
+	if (p->kind == IMPORT_GOALS) {
+		validate_goals(p);
+		return;
+	}
 	if (p->kind == IMPORT_UNITS)
 		validate_units(p);
+	else if (p->kind == IMPORT_COMPETENCES)
+		validate_competences(p);
 	else
 		validate_people(p);
 }

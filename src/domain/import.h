@@ -1,4 +1,4 @@
-/* import.h — the plan of a units or people import: the rows read from a
+/* import.h — the plan of a units, people or competences import: the rows read from a
  * file, which optional columns it has, and the errors found so far, each
  * with its line and column. import_validate applies every rule that needs no
  * database (field rules, keys repeated inside the file, parent cycles inside
@@ -14,9 +14,9 @@
 #include "base/arena.h"
 #include "domain/validate.h"
 
-enum import_kind { IMPORT_UNITS = 0, IMPORT_PEOPLE };
+enum import_kind { IMPORT_UNITS = 0, IMPORT_PEOPLE, IMPORT_COMPETENCES, IMPORT_GOALS };
 
-const char *import_kind_name(enum import_kind k);               /* "units", "people" */
+const char *import_kind_name(enum import_kind k);   /* "units", "people", "competences", "goals" */
 bool import_kind_parse(const char *s, enum import_kind *out);
 
 /* One data row of a units file. Strings are never NULL: "" when empty or
@@ -32,6 +32,24 @@ struct import_person_row {
 	int line;
 	char *employee_number, *name, *email, *unit_code, *job_title;
 	bool active, has_active;
+	bool invalid;
+};
+
+/* One data row of a competences file: one competence, with the area it
+ * belongs to (created or updated on the way). parent_area_code counts only
+ * when the plan has_parent_area_code, description when has_description. */
+struct import_competence_row {
+	int line;
+	char *area_code, *area_name, *parent_area_code, *code, *name, *description;
+	bool invalid;
+};
+
+/* One data row of a unit goals file (the goal breakdown): the natural key
+ * is (cycle, unit_code, title); goal_code names a strategic goal of the
+ * cycle's latest published strategy version. */
+struct import_goal_row {
+	int line;
+	char *cycle, *unit_code, *goal_code, *title, *contribution;
 	bool invalid;
 };
 
@@ -74,11 +92,14 @@ struct import_plan {
 	enum import_file_fault file_fault;
 	struct import_unit_row *units;        /* IMPORT_UNITS */
 	struct import_person_row *people;     /* IMPORT_PEOPLE */
+	struct import_goal_row *goals;        /* IMPORT_GOALS */
+	struct import_competence_row *competences;   /* IMPORT_COMPETENCES */
 	int n;
 	int header_line;
 	/* Optional columns the header has. An absent column leaves the stored
 	 * value untouched on update (and empty on create). */
-	bool has_parent_code, has_leader, has_email, has_job_title, has_active;
+	bool has_parent_code, has_leader, has_email, has_job_title, has_active, has_contribution;
+	bool has_parent_area_code, has_description;   /* competences */
 	struct import_errors errors;
 };
 
@@ -97,7 +118,11 @@ bool import_parse_bool(const char *s, bool *out);
 
 /* Field rules of every row, keys repeated within the file (codes and
  * employee numbers exactly, e-mail addresses ignoring ASCII case) and parent
- * cycles among the file's own rows. Marks rows with errors as invalid. */
+ * cycles among the file's own rows. Competences: an area described
+ * differently on two rows (name, parent) is an error on the later row
+ * (PROB_DUPLICATE with other_line), an area under itself PROB_CYCLE; cycles
+ * through several areas are found by the store, which sees the database's
+ * areas too. Marks rows with errors as invalid. */
 void import_validate(struct import_plan *p);
 
 /* ---- a string -> int64 hash map in an arena (open addressing) ---- */

@@ -51,6 +51,8 @@ struct http_resp {
 	struct http_header headers[HTTP_MAX_HEADERS];
 	int nheaders;
 	const char *cache_control; /* default "no-store" */
+	const void *static_body;   /* http_resp_static: sent as is instead of body */
+	size_t static_len;
 };
 
 const char *http_header(const struct http_req *r, const char *name);   /* NULL if absent */
@@ -72,6 +74,9 @@ char *http_unescape(struct arena *a, const char *s, size_t n, bool plus_space, s
 /* Status 200, the default content type and cache control, an empty body in a. */
 void http_resp_init(struct http_resp *w, struct arena *a);
 void http_resp_header(struct http_resp *w, const char *name, const char *value);
+/* The body is data[0..len), which outlives the server (static assets): sent
+ * without a copy; whatever the body buffer holds is ignored. */
+void http_resp_static(struct http_resp *w, const void *data, size_t len);
 void http_redirect(struct http_resp *w, const char *location);         /* 303 See Other */
 /* Set-Cookie with HttpOnly; SameSite=Lax; Path=/; Secure when secure. max_age < 0: session. */
 void http_set_cookie(struct http_resp *w, struct arena *a, const char *name, const char *value,

@@ -1,5 +1,6 @@
 /* response.c — building the buffered response a handler returns: status,
- * extra headers, 303 redirects and Set-Cookie lines. The server adds the
+ * extra headers, a long-lived body sent without a copy, 303 redirects and
+ * Set-Cookie lines. The server adds the
  * content type, cache control and security headers when it sends it. */
 #include "http/http.h"
 
@@ -26,6 +27,12 @@ void http_resp_header(struct http_resp *w, const char *name, const char *value)
 		return;
 	}
 	w->headers[w->nheaders++] = (struct http_header){ .name = name, .value = value };
+}
+
+void http_resp_static(struct http_resp *w, const void *data, size_t len)
+{
+	w->static_body = data;
+	w->static_len = len;
 }
 
 void http_redirect(struct http_resp *w, const char *location)

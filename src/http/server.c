@@ -2,8 +2,8 @@
  * polling with epoll, per-connection limits and timeouts, a per-request
  * arena, the request body gathered under its limit (413 before the handler
  * runs), paths decoded and checked (400), unknown methods refused (405), the
- * handler's buffered response sent with security headers, metrics fed on
- * completion, and a graceful stop on SIGINT/SIGTERM that finishes the
+ * handler's buffered response (or its long-lived static body, uncopied) sent
+ * with security headers, metrics fed on completion, and a graceful stop on SIGINT/SIGTERM that finishes the
  * requests in flight. */
 #include "http/http.h"
 
@@ -328,8 +328,14 @@ static enum MHD_Result run_handler(struct server *s, struct MHD_Connection *c, s
 		log_error("http: %s %s: handler set status %d", method, req.path, w.status);
 		return answer_plain(c, q, 500, "Internal server error.\n", req.secure);
 	}
-	struct MHD_Response *m = MHD_create_response_from_buffer(
-		w.body.len, w.body.data ? w.body.data : (void *)"", MHD_RESPMEM_PERSISTENT);
+	/* PERSISTENT: MHD sends from the buffer without a copy; the arena (or
+	 * the static body) outlives the response. */
+	struct MHD_Response *m =
+		w.static_body
+		? MHD_create_response_from_buffer(w.static_len, (void *)w.static_body,
+						  MHD_RESPMEM_PERSISTENT)
+		: MHD_create_response_from_buffer(w.body.len, w.body.data ? w.body.data : (void *)"",
+						  MHD_RESPMEM_PERSISTENT);
 	if (!m)
 		return MHD_NO;
 	bool ok = add_common_headers(m, w.content_type ? w.content_type : "text/html; charset=utf-8",

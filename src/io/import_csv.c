@@ -1,6 +1,6 @@
-/* import_csv.c — CSV bytes to an import plan: the header is matched against
+/* import_csv.c — CSV bytes to an import plan (units, people, competences): the header is matched against
  * the kind's columns (import_columns), every data record becomes a row with
- * trimmed values, and the plan is validated. */
+ * trimmed values, and the plan is validated. Units, people and unit goals. */
 #include "io/import_csv.h"
 
 #include <string.h>
@@ -110,6 +110,54 @@ static bool fill_people(struct arena *a, const struct csv_table *t, struct impor
 	return !over;
 }
 
+static bool fill_competences(struct arena *a, const struct csv_table *t, struct import_plan *p,
+			     const int pos[MAX_COLUMNS])
+{
+	bool over = false;
+	p->competences = arena_alloc(a, sizeof *p->competences * ((size_t)t->nrows + 1));
+	if (!p->competences)
+		return false;
+	p->has_parent_area_code = pos[2] >= 0;
+	p->has_description = pos[5] >= 0;
+	for (int i = 0; i < t->nrows; i++) {
+		const struct csv_record *r = &t->rows[i];
+		p->competences[i] = (struct import_competence_row){
+			.line = r->line,
+			.area_code = value(a, r, pos[0], &over),
+			.area_name = value(a, r, pos[1], &over),
+			.parent_area_code = value(a, r, pos[2], &over),
+			.code = value(a, r, pos[3], &over),
+			.name = value(a, r, pos[4], &over),
+			.description = value(a, r, pos[5], &over),
+		};
+	}
+	p->n = t->nrows;
+	return !over;
+}
+
+static bool fill_goals(struct arena *a, const struct csv_table *t, struct import_plan *p,
+		       const int pos[MAX_COLUMNS])
+{
+	bool over = false;
+	p->goals = arena_alloc(a, sizeof *p->goals * ((size_t)t->nrows + 1));
+	if (!p->goals)
+		return false;
+	p->has_contribution = pos[4] >= 0;
+	for (int i = 0; i < t->nrows; i++) {
+		const struct csv_record *r = &t->rows[i];
+		p->goals[i] = (struct import_goal_row){
+			.line = r->line,
+			.cycle = value(a, r, pos[0], &over),
+			.unit_code = value(a, r, pos[1], &over),
+			.goal_code = value(a, r, pos[2], &over),
+			.title = value(a, r, pos[3], &over),
+			.contribution = value(a, r, pos[4], &over),
+		};
+	}
+	p->n = t->nrows;
+	return !over;
+}
+
 enum err import_csv_read(struct arena *a, enum import_kind kind, const char *data, size_t len,
 			 struct import_plan *plan)
 {
@@ -132,7 +180,10 @@ enum err import_csv_read(struct arena *a, enum import_kind kind, const char *dat
 	plan->header_line = t.header_line;
 	if (!map_header(&t, plan, pos))
 		return ERR_INVALID;
-	bool filled = kind == IMPORT_UNITS ? fill_units(a, &t, plan, pos) : fill_people(a, &t, plan, pos);
+	bool filled = kind == IMPORT_UNITS	   ? fill_units(a, &t, plan, pos)
+		      : kind == IMPORT_COMPETENCES ? fill_competences(a, &t, plan, pos)
+		      : kind == IMPORT_GOALS	   ? fill_goals(a, &t, plan, pos)
+						   : fill_people(a, &t, plan, pos);
 	if (!filled) {
 		plan->n = 0;
 		return ERR_TOO_BIG;

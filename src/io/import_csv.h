@@ -1,4 +1,4 @@
-/* import_csv.h — turns the bytes of a units or people CSV file into an
+/* import_csv.h — turns the bytes of a units, people or competences CSV file into an
  * import plan (domain/import.h): finds the known columns by name in the
  * header (extra columns are ignored), copies each row's values trimmed, and
  * runs import_validate. Shared by `evne import` and the upload page. */

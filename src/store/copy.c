@@ -249,6 +249,27 @@ static void digest_head(crypto_hash_sha256_state *h, const struct store_table *t
 	crypto_hash_sha256_update(h, (const unsigned char *)"\n", 1);
 }
 
+/* Bytes as "\\x" and lower-case hex (bytea's text form), the same on both
+ * databases; a value that cannot be read is hashed as "\\?" so the digests
+ * differ and the copy is refused rather than silently wrong. */
+static void digest_blob(crypto_hash_sha256_state *h, const struct store_ops *ops, struct store_stmt *st,
+			int k)
+{
+	static const char hex[] = "0123456789abcdef";
+	const void *p = NULL;
+	size_t n = 0;
+	if (ops->column_blob(st, k, &p, &n) != OK) {
+		crypto_hash_sha256_update(h, (const unsigned char *)"\\?", 2);
+		return;
+	}
+	crypto_hash_sha256_update(h, (const unsigned char *)"\\x", 2);
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char two[2] = { (unsigned char)hex[b[i] >> 4], (unsigned char)hex[b[i] & 15] };
+		crypto_hash_sha256_update(h, two, 2);
+	}
+}
+
 /* Adds the current row of st. */
 static void digest_row(crypto_hash_sha256_state *h, const struct store_ops *ops, struct store_stmt *st,
 		       const struct store_table *t)
@@ -262,6 +283,8 @@ static void digest_row(crypto_hash_sha256_state *h, const struct store_ops *ops,
 			char num[24];
 			int len = snprintf(num, sizeof num, "%lld", (long long)ops->column_int64(st, k));
 			crypto_hash_sha256_update(h, (const unsigned char *)num, (size_t)len);
+		} else if (t->cols[k].type == STORE_COL_BLOB) {
+			digest_blob(h, ops, st, k);
 		} else {
 			const char *s = ops->column_text(st, k);
 			digest_text(h, s ? s : "");
@@ -352,7 +375,12 @@ static enum err bind_row(struct store_conn *dst, struct store_stmt *ins, struct 
 			e = dst->ops->bind_null(ins, k + 1);
 		else if (t->cols[k].type == STORE_COL_INT)
 			e = dst->ops->bind_int64(ins, k + 1, src->ops->column_int64(sel, k));
-		else
+		else if (t->cols[k].type == STORE_COL_BLOB) {
+			const void *p = NULL;
+			size_t n = 0;
+			if ((e = src->ops->column_blob(sel, k, &p, &n)) == OK)
+				e = dst->ops->bind_blob(ins, k + 1, p, n);
+		} else
 			e = dst->ops->bind_text(ins, k + 1, src->ops->column_text(sel, k));
 	}
 	return e;

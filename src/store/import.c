@@ -5,13 +5,21 @@
  * children, so no intermediate state breaks the tree. People: the units are
  * read once into a hash table by code, then each row is looked up by
  * employee number and inserted or updated. Every change writes one audit
- * row (action "import"); rows that change nothing are counted unchanged. */
+ * row (action "import"); rows that change nothing are counted unchanged.
+ * Competences: the areas the file names are resolved against the file and
+ * the database, the area tree that would result is checked for loops, the
+ * areas are written parents first, then each competence is upserted by
+ * code into its area. */
 #include "store/import.h"
 
 #include <stdio.h>
 #include <string.h>
 #include "base/buf.h"
 #include "domain/audit.h"
+#include "domain/strategy.h"
+#include "store/strategy.h"
+#include "domain/competences.h"
+#include "store/competences.h"
 
 enum { PROGRESS_EVERY = 1000, AUDIT_MAX = 64 * 1024 };
 
@@ -382,12 +390,360 @@ static enum err apply_people(struct store_conn *c, struct arena *a, struct impor
 	return e;
 }
 
+/* ---- competences ---- */
+
+struct comp_run {
+	struct store_conn *c;
+	struct arena *a;
+	struct import_plan *p;
+	const struct import_apply_opts *o;
+	struct competence_area *db;          /* the database's areas */
+	int ndb;
+	struct import_keymap db_by_code;     /* area code -> index in db */
+	struct import_keymap row_by_area;    /* area code -> first valid row describing it */
+	int64_t *area_id;                    /* area id of each describing row once written */
+	bool *written;
+};
+
+static enum err comp_load(struct comp_run *r)
+{
+	enum err e = store_competence_areas(r->c, r->a, &r->db, &r->ndb);
+	if (e != OK)
+		return e;
+	struct import_plan *p = r->p;
+	import_keymap_init(&r->db_by_code, r->a, (size_t)r->ndb, false);
+	import_keymap_init(&r->row_by_area, r->a, (size_t)p->n, false);
+	for (int i = 0; i < r->ndb; i++)
+		import_keymap_put(&r->db_by_code, r->db[i].code, i, NULL);
+	for (int i = 0; i < p->n; i++)
+		if (!p->competences[i].invalid)
+			import_keymap_put(&r->row_by_area, p->competences[i].area_code, i, NULL);
+	r->area_id = arena_alloc(r->a, sizeof *r->area_id * ((size_t)p->n + 1));
+	r->written = arena_alloc(r->a, (size_t)p->n + 1);
+	if (!r->area_id || !r->written || r->db_by_code.failed || r->row_by_area.failed)
+		return ERR_TOO_BIG;
+	memset(r->written, 0, (size_t)p->n + 1);
+	return OK;
+}
+
+/* The parent code of area code after the import ("" at the top, NULL when
+ * the area is unknown): the file's when it says, else the database's. */
+static const char *comp_parent_of(const struct comp_run *r, const char *code)
+{
+	int64_t i;
+	bool in_file = import_keymap_get(&r->row_by_area, code, &i);
+	if (in_file && r->p->has_parent_area_code)
+		return r->p->competences[i].parent_area_code;
+	int64_t d;
+	if (import_keymap_get(&r->db_by_code, code, &d)) {
+		int64_t pid = r->db[d].parent_id;
+		for (int k = 0; pid && k < r->ndb; k++)
+			if (r->db[k].id == pid)
+				return r->db[k].code;
+		return "";
+	}
+	return in_file ? "" : NULL;
+}
+
+/* Parents that exist, and no loops: each area the file describes is
+ * followed up its parents (bounded by the number of areas); a walk that
+ * comes back is reported on the first line, in the file, of the loop. */
+static void comp_check_tree(struct comp_run *r)
+{
+	struct import_plan *p = r->p;
+	int bound = r->ndb + p->n + 1;
+	for (int i = 0; i < p->n; i++) {
+		struct import_competence_row *row = &p->competences[i];
+		int64_t first;
+		if (row->invalid || !import_keymap_get(&r->row_by_area, row->area_code, &first) ||
+		    first != i || !p->has_parent_area_code || !*row->parent_area_code)
+			continue;
+		if (!comp_parent_of(r, row->parent_area_code)) {
+			import_error_add(&p->errors, row->line, "parent_area_code", PROB_UNKNOWN_REF,
+					 row->parent_area_code);
+			row->invalid = true;
+			continue;
+		}
+		const char *cur = row->parent_area_code;
+		int steps = 0, min_line = row->line;
+		while (cur && *cur && strcmp(cur, row->area_code) != 0 && steps++ < bound) {
+			int64_t k;
+			if (import_keymap_get(&r->row_by_area, cur, &k) && p->competences[k].line < min_line)
+				min_line = p->competences[k].line;
+			cur = comp_parent_of(r, cur);
+		}
+		if (!cur || !*cur || strcmp(cur, row->area_code) != 0 || min_line != row->line)
+			continue;
+		struct buf b;
+		buf_init(&b, r->a, 4096);
+		buf_puts(&b, row->area_code);
+		for (cur = row->parent_area_code; steps-- >= 0 && cur && *cur; cur = comp_parent_of(r, cur)) {
+			buf_puts(&b, " > ");
+			buf_puts(&b, cur);
+			if (strcmp(cur, row->area_code) == 0)
+				break;
+		}
+		import_error_add(&p->errors, row->line, "parent_area_code", PROB_CYCLE,
+				 b.err == OK ? arena_strdup(r->a, buf_str(&b)) : NULL);
+		row->invalid = true;
+	}
+}
+
+static enum err comp_write_area(struct comp_run *r, int i, struct import_counts *counts);
+
+/* The id of the area with code, writing it first when the file describes it. */
+static enum err comp_area_id(struct comp_run *r, const char *code, struct import_counts *counts,
+			     int64_t *id)
+{
+	int64_t k;
+	if (import_keymap_get(&r->row_by_area, code, &k)) {
+		enum err e = r->written[k] ? OK : comp_write_area(r, (int)k, counts);
+		*id = r->area_id[k];
+		return e;
+	}
+	if (import_keymap_get(&r->db_by_code, code, &k)) {
+		*id = r->db[k].id;
+		return OK;
+	}
+	*id = 0;
+	return OK;
+}
+
+/* Upserts the area described by row i, its parent first (the tree has no
+ * loops by now, so the recursion ends within the number of areas). */
+static enum err comp_write_area(struct comp_run *r, int i, struct import_counts *counts)
+{
+	struct import_plan *p = r->p;
+	struct import_competence_row *row = &p->competences[i];
+	r->written[i] = true;
+	int64_t d;
+	const struct competence_area *old =
+		import_keymap_get(&r->db_by_code, row->area_code, &d) ? &r->db[d] : NULL;
+	struct competence_area ar = old ? *old : (struct competence_area){ .description = (char *)"" };
+	ar.code = row->area_code;
+	ar.name = row->area_name;
+	enum err e = OK;
+	if (p->has_parent_area_code) {
+		ar.parent_id = 0;
+		if (*row->parent_area_code)
+			e = comp_area_id(r, row->parent_area_code, counts, &ar.parent_id);
+	}
+	if (e != OK)
+		return e;
+	struct arena scratch;
+	arena_init(&scratch, 0);
+	struct buf b;
+	buf_init(&b, &scratch, AUDIT_MAX);
+	competence_area_audit(&b, old, &ar);
+	if (!old || !audit_is_empty(&b)) {
+		e = old ? store_competence_area_update(r->c, r->o->now, &ar)
+			: store_competence_area_insert(r->c, r->o->now, &ar);
+		if (e == OK)
+			e = audit(r->c, r->o, "competence_area", ar.id, &b);
+		if (e == OK && old)
+			counts->areas_updated++;
+		else if (e == OK)
+			counts->areas_created++;
+	}
+	r->area_id[i] = ar.id;
+	arena_free(&scratch);
+	return e;
+}
+
+static enum err comp_write(struct comp_run *r, struct import_counts *counts)
+{
+	struct import_plan *p = r->p;
+	struct arena scratch;
+	arena_init(&scratch, 0);
+	enum err e = OK;
+	for (int i = 0; i < p->n && e == OK; i++) {
+		struct import_competence_row *row = &p->competences[i];
+		struct competence old, k;
+		int64_t area;
+		if ((e = comp_area_id(r, row->area_code, counts, &area)) != OK)
+			break;
+		e = store_competence_by_code(r->c, &scratch, row->code, &old);
+		bool found = e == OK;
+		if (e == ERR_NOTFOUND)
+			e = OK;
+		if (e != OK)
+			break;
+		k = found ? old : (struct competence){ .active = true, .description = (char *)"" };
+		k.code = row->code;
+		k.name = row->name;
+		k.area_id = area;
+		if (p->has_description || !found)
+			k.description = row->description;
+		struct buf b;
+		buf_init(&b, &scratch, AUDIT_MAX);
+		competence_audit(&b, found ? &old : NULL, &k);
+		if (found && audit_is_empty(&b)) {
+			counts->unchanged++;
+		} else {
+			e = found ? store_competence_update(r->c, r->o->now, &k)
+				  : store_competence_insert(r->c, r->o->now, &k);
+			if (e == OK)
+				e = audit(r->c, r->o, "competence", k.id, &b);
+			if (found)
+				counts->updated++;
+			else
+				counts->created++;
+		}
+		arena_reset(&scratch);
+		if ((i + 1) % PROGRESS_EVERY == 0)
+			report(r->o, i + 1, p->n);
+	}
+	arena_free(&scratch);
+	return e;
+}
+
+static enum err apply_competences(struct store_conn *c, struct arena *a, struct import_plan *p,
+				  const struct import_apply_opts *o, struct import_counts *counts)
+{
+	struct comp_run r = { .c = c, .a = a, .p = p, .o = o };
+	enum err e = comp_load(&r);
+	if (e == OK)
+		comp_check_tree(&r);
+	if (e == OK && import_error_total(&p->errors) == 0)
+		e = comp_write(&r, counts);
+	return e;
+}
+
+/* ---- unit goals ---- */
+
+struct goal_cycle {
+	int64_t id;
+	bool closed;
+	int64_t version_id;          /* latest published version; 0: none */
+};
+
+/* The cycle named by row, with its published version; cached by name in
+ * *cycles (value: index in v, which has room for one per row). NULL with an
+ * error recorded when unusable, or with *e set when the store failed. */
+static const struct goal_cycle *goal_cycle_of(struct store_conn *c, struct arena *a, struct import_plan *p,
+					      struct import_goal_row *row, struct import_keymap *cycles,
+					      struct goal_cycle *v, int *n, enum err *e)
+{
+	int64_t idx;
+	if (!import_keymap_get(cycles, row->cycle, &idx)) {
+		struct strategy_cycle cy;
+		struct goal_cycle gc = { 0 };
+		*e = store_strategy_cycle_by_name(c, a, row->cycle, &cy);
+		if (*e == OK) {
+			gc.id = cy.id;
+			gc.closed = strategy_cycle_closed(cy.status);
+			struct strategy_version pv;
+			*e = store_strategy_published(c, a, cy.id, 0, &pv);
+			if (*e == OK)
+				gc.version_id = pv.id;
+		}
+		if (*e == ERR_NOTFOUND)
+			*e = OK;
+		if (*e)
+			return NULL;
+		v[*n] = gc;   /* v holds one per row at most */
+		idx = (*n)++;
+		import_keymap_put(cycles, row->cycle, idx, NULL);
+	}
+	const struct goal_cycle *gc = &v[idx];
+	if (!gc->id) {
+		import_error_add(&p->errors, row->line, "cycle", PROB_UNKNOWN_REF, row->cycle);
+		return NULL;
+	}
+	if (gc->closed) {
+		import_error_add(&p->errors, row->line, "cycle", PROB_NOT_ALLOWED, row->cycle);
+		return NULL;
+	}
+	return gc;
+}
+
+static enum err apply_goals(struct store_conn *c, struct arena *a, struct import_plan *p,
+			    const struct import_apply_opts *o, struct import_counts *counts)
+{
+	struct unit *units;
+	int nunits;
+	enum err e = store_unit_tree(c, a, &units, &nunits);
+	if (e != OK)
+		return e;
+	struct import_keymap unit_by_code, cycles;
+	import_keymap_init(&unit_by_code, a, (size_t)nunits, false);
+	import_keymap_init(&cycles, a, 8, false);
+	for (int i = 0; i < nunits; i++)
+		if (units[i].code)
+			import_keymap_put(&unit_by_code, units[i].code, units[i].id, NULL);
+	if (unit_by_code.failed || cycles.failed)
+		return ERR_TOO_BIG;
+	struct goal_cycle *cv = arena_alloc(a, sizeof *cv * ((size_t)p->n + 1));
+	int ncv = 0;
+	if (!cv)
+		return ERR_TOO_BIG;
+	struct arena scratch;
+	arena_init(&scratch, 0);
+	for (int i = 0; i < p->n && e == OK; i++) {
+		struct import_goal_row *row = &p->goals[i];
+		if (row->invalid)
+			continue;
+		const struct goal_cycle *gc = goal_cycle_of(c, a, p, row, &cycles, cv, &ncv, &e);
+		int64_t unit_id = 0;
+		if (!import_keymap_get(&unit_by_code, row->unit_code, &unit_id)) {
+			import_error_add(&p->errors, row->line, "unit_code", PROB_UNKNOWN_REF, row->unit_code);
+			row->invalid = true;
+		}
+		if (e || !gc || row->invalid)
+			continue;
+		struct strategy_goal sg;
+		e = gc->version_id ? store_strategy_goal_by_code(c, &scratch, gc->version_id, row->goal_code, &sg)
+				   : ERR_NOTFOUND;
+		if (e == ERR_NOTFOUND) {
+			e = OK;
+			import_error_add(&p->errors, row->line, "goal_code", PROB_UNKNOWN_REF, row->goal_code);
+			continue;
+		}
+		if (e)
+			break;
+		struct unit_goal old, ng;
+		e = store_unit_goal_by_key(c, &scratch, gc->id, unit_id, row->title, &old);
+		bool found = e == OK;
+		if (e == ERR_NOTFOUND)
+			e = OK;
+		if (e)
+			break;
+		ng = found ? old : (struct unit_goal){ .cycle_id = gc->id, .unit_id = unit_id, .title = row->title,
+						       .contribution = "" };
+		ng.goal_id = sg.goal_id;
+		if (p->has_contribution)
+			ng.contribution = row->contribution;
+		struct buf b;
+		buf_init(&b, &scratch, AUDIT_MAX * 8);
+		strategy_audit_unit_goal(&b, found ? &old : NULL, &ng);
+		if (found && audit_is_empty(&b)) {
+			counts->unchanged++;
+		} else {
+			e = found ? store_unit_goal_update(c, o->now, &ng) : store_unit_goal_insert(c, o->now, &ng);
+			if (e == OK) {
+				e = audit(c, o, "unit_goal", ng.id, &b);
+				if (found)
+					counts->updated++;
+				else
+					counts->created++;
+			}
+		}
+		arena_reset(&scratch);
+		if ((i + 1) % PROGRESS_EVERY == 0)
+			report(o, i + 1, p->n);
+	}
+	arena_free(&scratch);
+	return e;
+}
+
 enum err store_import_apply(struct store_conn *c, struct arena *a, struct import_plan *plan,
 			    const struct import_apply_opts *o, struct import_counts *counts)
 {
 	memset(counts, 0, sizeof *counts);
-	enum err e = plan->kind == IMPORT_UNITS ? apply_units(c, a, plan, o, counts) :
-						  apply_people(c, a, plan, o, counts);
+	enum err e = plan->kind == IMPORT_UNITS	? apply_units(c, a, plan, o, counts)
+		     : plan->kind == IMPORT_COMPETENCES ? apply_competences(c, a, plan, o, counts)
+		     : plan->kind == IMPORT_GOALS	? apply_goals(c, a, plan, o, counts)
+							: apply_people(c, a, plan, o, counts);
 	if (e != OK)
 		return e;
 	report(o, plan->n, plan->n);

@@ -1,7 +1,7 @@
 /* import.h — applies a validated import plan (domain/import.h) to the
- * database through the public store.h functions: resolves codes and
- * employee numbers, checks the unit tree stays a tree, upserts by code /
- * employee number, writes one audit row per changed unit or person, and
+ * database through the public store functions: resolves codes and
+ * employee numbers, checks the unit tree (and the competence area tree)
+ * stays a tree, upserts by code / employee number, writes one audit row per changed unit or person, and
  * counts what was created, updated and left unchanged. */
 #ifndef EVNE_STORE_IMPORT_H
 #define EVNE_STORE_IMPORT_H
@@ -14,7 +14,8 @@
 #include "store/store.h"
 
 struct import_counts {
-	int created, updated, unchanged;
+	int created, updated, unchanged;   /* units, people, or competences */
+	int areas_created, areas_updated;  /* competences: the areas written on the way */
 };
 
 struct import_apply_opts {

@@ -1,25 +1,45 @@
 /* people.c — the employees. Lists are ordered by name in Norwegian
  * collation, then id, and paged by a keyset cursor (the last row's name and
  * id), so a page costs the same wherever it starts and no row is skipped or
- * repeated while others are added. Search runs on name_fold, the
- * case-folded name kept beside the name: each word of the folded query must
- * begin a word of the name; or the whole query begins the e-mail address or
- * the employee number. */
+ * repeated while others are added. Each shape of list (everyone, one unit,
+ * a search) has its own statement, so every one can use its index: a unit's
+ * list walks people_unit_name from the cursor. Search runs on person_words,
+ * the folded words of each name (and the folded e-mail address and employee
+ * number whole), kept by store_person_insert and store_person_update: each
+ * word of the folded query must begin a word of the name, or a one-word
+ * query begins the e-mail address or the employee number. A query word is a
+ * byte range on word ([w, w with its last code point incremented)), computed
+ * here, so both databases seek the same index. A search with a rare word
+ * reads that word's matches through the index and sorts them; one whose
+ * every word is common walks the name order instead and stops at the page's
+ * end, probing each person's words (see search_plan). A person write also
+ * keeps units.active_people; a write is several statements, so callers run
+ * it in a write transaction (pages, API, import and demo all do). */
 #include "store/store_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "base/text.h"
 
-/* Words of a query bound one by one; later words go into the last
- * parameter together, which then must match as a phrase. */
-enum { SEARCH_WORDS = 5 };
+/* The words of a query that are matched. A query with more distinct words
+ * (none a prefix of another) is matched on its SEARCH_WORDS longest ones. */
+enum { SEARCH_WORDS = 6, SEARCH_PROBES = SEARCH_WORDS - 1 };
 
-#define PERSON_SELECT \
+/* A search whose rarest word has fewer matches than this reads them and
+ * sorts; otherwise it walks the name order (see search_plan). High, since
+ * a walk is cheap only when the matches are spread over the name order, and
+ * prefixes of first names are not: "tor" (2.9 % of 100 000 people) walked
+ * all the names before T (300 ms) but sorts its matches in 7 ms. */
+int store_search_sort_max = 50000;
+
+#define PERSON_COLUMNS \
 	"SELECT p.id, p.name, p.email, p.employee_number, p.unit_id, un.name, p.job_title," \
-	" p.active, us.id FROM people p LEFT JOIN units un ON un.id = p.unit_id" \
-	" LEFT JOIN users us ON us.person_id = p.id"
+	" p.active, us.id"
+#define PERSON_JOINS \
+	" LEFT JOIN units un ON un.id = p.unit_id LEFT JOIN users us ON us.person_id = p.id"
+#define PERSON_SELECT PERSON_COLUMNS " FROM people p" PERSON_JOINS
 
 static void person_row(struct store_q *q, struct arena *a, struct person *p)
 {
@@ -43,119 +63,244 @@ static enum err person_one(struct store_q *q, struct arena *a, struct person *ou
 	return store_q_done(q);
 }
 
-/* s with LIKE's wildcards and the escape character escaped by '\'. */
-static char *like_escape(struct arena *a, const char *s, size_t n)
-{
-	char *d = arena_alloc(a, 2 * n + 1);
-	if (!d)
-		return NULL;
-	char *o = d;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' || s[i] == '_' || s[i] == '\\')
-			*o++ = '\\';
-		*o++ = s[i];
-	}
-	*o = '\0';
-	return d;
-}
-
 static bool is_space(char ch)
 {
 	return ch == ' ' || ch == '\t';
 }
 
-/* Splits the folded query into escaped words (unused ones ""), and the
- * whole trimmed query, escaped, into *whole ("" when empty). */
-static enum err search_terms(struct arena *a, const char *text, char **whole,
-			     char *words[SEARCH_WORDS])
+/* ---- words and prefix ranges ---- */
+
+/* The end of the byte range of strings that begin with w: w with its last
+ * code point incremented (UTF-8 byte order is code point order). Skips the
+ * surrogates; a last U+10FFFF is dropped and the one before incremented.
+ * A word of U+10FFFF only gives an empty range. NULL over the arena's cap. */
+static char *prefix_end(struct arena *a, const char *w)
 {
-	for (int i = 0; i < SEARCH_WORDS; i++)
-		words[i] = "";
-	*whole = "";
+	size_t n = strlen(w);
+	char *d = arena_alloc(a, n + 1);
+	if (!d)
+		return NULL;
+	memcpy(d, w, n + 1);
+	while (n > 0) {
+		size_t i = n - 1;
+		while (i > 0 && ((unsigned char)d[i] & 0xc0) == 0x80)
+			i--;
+		const unsigned char *u = (const unsigned char *)d + i;
+		uint32_t cp = u[0] < 0x80   ? u[0]
+			      : u[0] < 0xe0 ? (uint32_t)(u[0] & 0x1f)
+			      : u[0] < 0xf0 ? (uint32_t)(u[0] & 0x0f)
+					    : (uint32_t)(u[0] & 0x07);
+		for (size_t k = i + 1; k < n; k++)
+			cp = cp << 6 | (uint32_t)(d[k] & 0x3f);
+		cp++;
+		if (cp == 0xd800)
+			cp = 0xe000;
+		if (cp > 0x10ffff) {
+			n = i;
+			continue;
+		}
+		unsigned char *o = (unsigned char *)d + i;
+		if (cp < 0x80) {
+			*o++ = (unsigned char)cp;
+		} else if (cp < 0x800) {
+			*o++ = (unsigned char)(0xc0 | cp >> 6);
+			*o++ = (unsigned char)(0x80 | (cp & 0x3f));
+		} else if (cp < 0x10000) {
+			*o++ = (unsigned char)(0xe0 | cp >> 12);
+			*o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+			*o++ = (unsigned char)(0x80 | (cp & 0x3f));
+		} else {
+			*o++ = (unsigned char)(0xf0 | cp >> 18);
+			*o++ = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+			*o++ = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+			*o++ = (unsigned char)(0x80 | (cp & 0x3f));
+		}
+		*o = '\0';
+		return d;
+	}
+	return memcpy(d, w, strlen(w) + 1);   /* empty range [w, w) */
+}
+
+struct search_word {
+	const char *lo, *hi;   /* the range [lo, hi) of words it begins */
+	size_t len;
+};
+
+static int word_longer(const void *pa, const void *pb)
+{
+	const struct search_word *a = pa, *b = pb;
+	return (a->len < b->len) - (a->len > b->len);
+}
+
+/* Splits the folded query into its distinct words, leaving out a word that
+ * begins another (that one's match implies its own), longest first, at
+ * most SEARCH_WORDS. *n is 0 for an empty query. */
+static enum err search_words(struct arena *a, const char *text, struct search_word *out, int *n)
+{
+	*n = 0;
 	if (!text)
 		return OK;
 	char *f = text_fold(a, text);
 	if (!f)
 		return a->over_cap ? ERR_TOO_BIG : ERR_INVALID;
-	while (is_space(*f))
-		f++;
-	size_t len = strlen(f);
-	while (len && is_space(f[len - 1]))
-		len--;
-	if (!len)
-		return OK;
-	if (!(*whole = like_escape(a, f, len)))
-		return ERR_TOO_BIG;
-	const char *p = f, *end = f + len;
-	for (int i = 0; i < SEARCH_WORDS && p < end; i++) {
-		const char *w = p;
-		while (p < end && !is_space(*p))
+	enum { MAX = 64 };
+	struct search_word all[MAX];
+	int m = 0;
+	for (char *p = f; *p && m < MAX;) {
+		while (is_space(*p))
 			p++;
-		/* The last slot takes the rest, spaces folded to one. */
-		if (i == SEARCH_WORDS - 1 && p < end) {
-			char *rest = arena_alloc(a, (size_t)(end - w) + 1);
-			if (!rest)
-				return ERR_TOO_BIG;
-			char *o = rest;
-			for (const char *r = w; r < end; r++)
-				if (!is_space(*r) || !is_space(r[-1]))
-					*o++ = is_space(*r) ? ' ' : *r;
-			*o = '\0';
-			words[i] = like_escape(a, rest, (size_t)(o - rest));
-			p = end;
-		} else {
-			words[i] = like_escape(a, w, (size_t)(p - w));
-		}
-		if (!words[i])
-			return ERR_TOO_BIG;
-		while (p < end && is_space(*p))
+		if (!*p)
+			break;
+		char *w = p;
+		while (*p && !is_space(*p))
 			p++;
+		if (*p)
+			*p++ = '\0';
+		all[m++] = (struct search_word){ .lo = w, .len = strlen(w) };
 	}
+	bool drop[MAX] = { false };
+	for (int i = 0; i < m; i++)
+		for (int j = 0; j < m && !drop[i]; j++)
+			drop[i] = j != i && strncmp(all[j].lo, all[i].lo, all[i].len) == 0 &&
+				  (all[j].len > all[i].len || j < i);
+	int k = 0;
+	for (int i = 0; i < m; i++)
+		if (!drop[i])
+			all[k++] = all[i];
+	qsort(all, (size_t)k, sizeof *all, word_longer);
+	*n = k < SEARCH_WORDS ? k : SEARCH_WORDS;
+	memcpy(out, all, (size_t)*n * sizeof *out);
+	for (int i = 0; i < *n; i++)
+		if (!(out[i].hi = prefix_end(a, out[i].lo)))
+			return ERR_TOO_BIG;
 	return OK;
 }
 
-#define WORD_MATCH(n) \
-	"(p.name_fold LIKE $" #n " || '%' ESCAPE '\\' OR p.name_fold LIKE '% ' || $" #n " || '%' ESCAPE '\\')"
-#define WORD_OPTIONAL(n) " AND ($" #n " = '' OR " WORD_MATCH(n) ")"
+/* ---- the list statements, one per shape ---- */
 
-/* $1, $2: the cursor (name, id), ('', 0) for the first page (the extra
- * name >= $1 lets SQLite seek the index to the cursor); $3: include
- * inactive; $4: unit or 0; $5: the whole query or ''; $6..$10: its words;
- * $11: the page size. */
-static const char SQL_PEOPLE_LIST[] =
-	PERSON_SELECT
-	" WHERE p.name COLLATE nb >= $1 AND (p.name COLLATE nb, p.id) > ($1, $2)"
-	" AND ($3 = 1 OR p.active = 1)"
-	" AND ($4 = 0 OR p.unit_id = $4)"
-	" AND ($5 = '' OR (" WORD_MATCH(6) WORD_OPTIONAL(7) WORD_OPTIONAL(8) WORD_OPTIONAL(9)
-	WORD_OPTIONAL(10) ")"
-	" OR lower(p.email) LIKE $5 || '%' ESCAPE '\\'"
-	" OR lower(p.employee_number) LIKE $5 || '%' ESCAPE '\\')"
-	" ORDER BY p.name COLLATE nb, p.id LIMIT $11";
+/* The plain lists. $1, $2: the cursor (name, id), ('', 0) for the first
+ * page (the extra name >= $1 lets the index seek to the cursor); $3:
+ * include inactive; $4: the page size; $5: the unit. */
+#define LIST_AFTER \
+	" p.name COLLATE nb >= $1 AND (p.name COLLATE nb, p.id) > ($1, $2) AND ($3 = 1 OR p.active = 1)"
+#define LIST_ORDER " ORDER BY p.name COLLATE nb, p.id"
+
+static const char SQL_PEOPLE_ALL[] = PERSON_SELECT " WHERE" LIST_AFTER LIST_ORDER " LIMIT $4";
+static const char SQL_PEOPLE_UNIT[] =
+	PERSON_SELECT " WHERE p.unit_id = $5 AND" LIST_AFTER LIST_ORDER " LIMIT $4";
+
+/* Searches: $1..$4 as above, $5, $6: the first word's range, $7: 1 when
+ * the query is one word (the e-mail address and employee number count);
+ * $8..$17: the other words' ranges ('' when unused: the probe is skipped);
+ * $18: the unit. */
+#define WORD_KINDS(alias) " AND (" alias "kind = 'n' OR $7 = 1)"
+#define PROBE(lo, hi) \
+	" AND ($" #lo " = '' OR EXISTS (SELECT 1 FROM person_words w WHERE w.person_id = p.id" \
+	" AND w.kind = 'n' AND w.word >= $" #lo " AND w.word < $" #hi "))"
+#define PROBES PROBE(8, 9) PROBE(10, 11) PROBE(12, 13) PROBE(14, 15) PROBE(16, 17)
+#define PROBE_FIRST \
+	" AND EXISTS (SELECT 1 FROM person_words w WHERE w.person_id = p.id" \
+	" AND w.word >= $5 AND w.word < $6" WORD_KINDS("w.") ")"
+
+/* Walk: the name order (or the unit's), each person's words probed. */
+static const char SQL_SEARCH_WALK[] =
+	PERSON_SELECT " WHERE" LIST_AFTER PROBE_FIRST PROBES LIST_ORDER " LIMIT $4";
+static const char SQL_SEARCH_WALK_UNIT[] =
+	PERSON_SELECT " WHERE p.unit_id = $18 AND" LIST_AFTER PROBE_FIRST PROBES LIST_ORDER " LIMIT $4";
+
+/* Sort: the first (rarest) word's matches through person_words' key,
+ * filtered and sorted down to a page, then joined. */
+#define SEARCH_SORT(unit) \
+	PERSON_COLUMNS " FROM (SELECT p.id AS id, p.name AS name FROM people p" \
+	" WHERE p.id IN (SELECT person_id FROM person_words WHERE word >= $5 AND word < $6" \
+	WORD_KINDS("") ") AND" unit LIST_AFTER PROBES LIST_ORDER " LIMIT $4) s" \
+	" JOIN people p ON p.id = s.id" PERSON_JOINS " ORDER BY s.name COLLATE nb, s.id"
+static const char SQL_SEARCH_SORT[] = SEARCH_SORT("");
+static const char SQL_SEARCH_SORT_UNIT[] = SEARCH_SORT(" p.unit_id = $18 AND");
+
+/* How many words begin with the range's prefix, counted up to $4. */
+static const char SQL_SEARCH_COUNT[] =
+	"SELECT count(*) FROM (SELECT 1 FROM person_words WHERE word >= $1 AND word < $2"
+	" AND (kind = 'n' OR $3 = 1) LIMIT $4) x";
+
+/* Which plan: reading the rarest word's matches and sorting them costs
+ * about 2 us per match; walking the name order costs from the cursor to
+ * the page's last match. The rarest word is moved first; *sort tells the
+ * plan. */
+static enum err search_plan(struct store_conn *c, struct search_word *w, int n, bool one_word,
+			    bool *sort)
+{
+	int64_t best = -1;
+	int at = 0;
+	for (int i = 0; i < n; i++) {
+		struct store_q q;
+		int64_t k = 0;
+		store_q_prepare(&q, c, SQL_SEARCH_COUNT);
+		store_q_text(&q, 1, w[i].lo);
+		store_q_text(&q, 2, w[i].hi);
+		store_q_int(&q, 3, one_word);
+		store_q_int(&q, 4, store_search_sort_max);
+		if (store_q_row(&q))
+			k = store_q_col_int(&q, 0);
+		enum err e = store_q_done(&q);
+		if (e)
+			return e;
+		if (best < 0 || k < best) {
+			best = k;
+			at = i;
+		}
+	}
+	struct search_word t = w[0];
+	w[0] = w[at];
+	w[at] = t;
+	*sort = best < store_search_sort_max;
+	return OK;
+}
 
 enum err store_people_list(struct store_conn *c, struct arena *a, const struct person_query *q,
 			   struct person **out, int *n)
 {
 	if (q->limit < 1 || q->limit > 500)
 		return store_fail(c, ERR_INVALID, "limit %d is out of range 1..500", q->limit);
-	char *whole, *words[SEARCH_WORDS];
-	enum err e = search_terms(a, q->text, &whole, words);
+	struct search_word words[SEARCH_WORDS];
+	int nw = 0;
+	enum err e = search_words(a, q->text, words, &nw);
 	if (e)
 		return store_fail(c, e, "the search text cannot be used");
 	struct person *v = arena_alloc(a, (size_t)q->limit * sizeof *v);
 	if (!v)
 		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+	bool sort = false;
+	const char *sql;
+	if (nw == 0) {
+		sql = q->unit_id ? SQL_PEOPLE_UNIT : SQL_PEOPLE_ALL;
+	} else {
+		if ((e = search_plan(c, words, nw, nw == 1, &sort)) != OK)
+			return e;
+		sql = sort ? (q->unit_id ? SQL_SEARCH_SORT_UNIT : SQL_SEARCH_SORT)
+			   : (q->unit_id ? SQL_SEARCH_WALK_UNIT : SQL_SEARCH_WALK);
+	}
 	struct store_q sq;
 	int len = 0;
-	store_q_prepare(&sq, c, SQL_PEOPLE_LIST);
+	store_q_prepare(&sq, c, sql);
 	store_q_text(&sq, 1, q->after_name ? q->after_name : "");
 	store_q_int(&sq, 2, q->after_name ? q->after_id : 0);
 	store_q_int(&sq, 3, q->include_inactive);
-	store_q_int(&sq, 4, q->unit_id);
-	store_q_text(&sq, 5, whole);
-	for (int i = 0; i < SEARCH_WORDS; i++)
-		store_q_text(&sq, 6 + i, words[i]);
-	store_q_int(&sq, 11, q->limit);
+	store_q_int(&sq, 4, q->limit);
+	if (nw == 0) {
+		if (q->unit_id)
+			store_q_int(&sq, 5, q->unit_id);
+	} else {
+		store_q_text(&sq, 5, words[0].lo);
+		store_q_text(&sq, 6, words[0].hi);
+		store_q_int(&sq, 7, nw == 1);
+		for (int i = 0; i < SEARCH_PROBES; i++) {
+			store_q_text(&sq, 8 + 2 * i, i + 1 < nw ? words[i + 1].lo : "");
+			store_q_text(&sq, 9 + 2 * i, i + 1 < nw ? words[i + 1].hi : "");
+		}
+		if (q->unit_id)
+			store_q_int(&sq, 18, q->unit_id);
+	}
 	while (len < q->limit && store_q_row(&sq))
 		person_row(&sq, a, &v[len++]);
 	if ((e = store_q_done(&sq)) == OK) {
@@ -195,6 +340,70 @@ static char *person_fold(struct store_conn *c, struct arena *tmp, const char *na
 	return f;
 }
 
+static const char SQL_WORD_INSERT[] =
+	"INSERT INTO person_words (word, person_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+static const char SQL_WORDS_DELETE[] = "DELETE FROM person_words WHERE person_id = $1";
+
+static enum err word_insert(struct store_conn *c, int64_t id, const char *word, const char *kind)
+{
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_WORD_INSERT);
+	store_q_text(&q, 1, word);
+	store_q_int(&q, 2, id);
+	store_q_text(&q, 3, kind);
+	store_q_exec(&q, NULL);
+	return store_q_done(&q);
+}
+
+/* The person's rows of person_words: each word of the folded name (fold is
+ * written on), the folded e-mail address and employee number whole. */
+static enum err person_words_write(struct store_conn *c, struct arena *tmp, const struct person *p,
+				   char *fold)
+{
+	enum err e = OK;
+	for (char *w = fold; *w && !e;) {
+		while (is_space(*w))
+			w++;
+		if (!*w)
+			break;
+		char *end = w;
+		while (*end && !is_space(*end))
+			end++;
+		char was = *end;
+		*end = '\0';
+		e = word_insert(c, p->id, w, "n");
+		*end = was;
+		w = end;
+	}
+	const char *whole[2] = { p->email, p->employee_number }, *kinds[2] = { "e", "k" };
+	for (int i = 0; i < 2 && !e; i++) {
+		if (!whole[i] || !*whole[i])
+			continue;
+		const char *f = text_fold(tmp, whole[i]);
+		if (!f)
+			return store_fail(c, ERR_INVALID, "the e-mail address or employee number is not valid UTF-8");
+		e = word_insert(c, p->id, f, kinds[i]);
+	}
+	return e;
+}
+
+/* units.active_people: $2 (+1 or -1) for unit $1. */
+static const char SQL_UNIT_ACTIVE_ADD[] =
+	"UPDATE units SET active_people = active_people + $2 WHERE id = $1";
+static const char SQL_PERSON_COUNTED[] = "SELECT unit_id, active FROM people WHERE id = $1";
+
+static enum err unit_active_add(struct store_conn *c, int64_t unit, bool active, int64_t d)
+{
+	if (!unit || !active)
+		return OK;
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_UNIT_ACTIVE_ADD);
+	store_q_int(&q, 1, unit);
+	store_q_int(&q, 2, d);
+	store_q_exec(&q, NULL);
+	return store_q_done(&q);
+}
+
 static const char SQL_PERSON_INSERT[] =
 	"INSERT INTO people (name, name_fold, email, employee_number, unit_id, job_title, active,"
 	" created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id";
@@ -219,6 +428,10 @@ enum err store_person_insert(struct store_conn *c, struct person *p)
 		if (store_q_row(&q))
 			p->id = store_q_col_int(&q, 0);
 		e = store_q_done(&q);
+		if (!e)
+			e = person_words_write(c, &tmp, p, fold);
+		if (!e)
+			e = unit_active_add(c, p->unit_id, p->active, 1);
 	}
 	arena_free(&tmp);
 	return e;
@@ -236,7 +449,16 @@ enum err store_person_update(struct store_conn *c, const struct person *p)
 	char *fold = person_fold(c, &tmp, p->name, &e);
 	if (fold) {
 		struct store_q q;
-		int64_t n = 0;
+		int64_t n = 0, old_unit = 0;
+		bool old_active = false;
+		store_q_prepare(&q, c, SQL_PERSON_COUNTED);
+		store_q_int(&q, 1, p->id);
+		if (store_q_row(&q)) {
+			old_unit = store_q_col_int(&q, 0);
+			old_active = store_q_col_int(&q, 1) != 0;
+		}
+		if ((e = store_q_done(&q)) != OK)
+			goto out;
 		store_q_prepare(&q, c, SQL_PERSON_UPDATE);
 		store_q_int(&q, 1, p->id);
 		store_q_text(&q, 2, p->name);
@@ -251,7 +473,19 @@ enum err store_person_update(struct store_conn *c, const struct person *p)
 		e = store_q_done(&q);
 		if (!e && n == 0)
 			e = store_fail(c, ERR_NOTFOUND, "no person %lld", (long long)p->id);
+		if (!e) {
+			store_q_prepare(&q, c, SQL_WORDS_DELETE);
+			store_q_int(&q, 1, p->id);
+			store_q_exec(&q, NULL);
+			e = store_q_done(&q);
+		}
+		if (!e)
+			e = person_words_write(c, &tmp, p, fold);
+		if (!e && (old_unit != p->unit_id || old_active != p->active) &&
+		    (e = unit_active_add(c, old_unit, old_active, -1)) == OK)
+			e = unit_active_add(c, p->unit_id, p->active, 1);
 	}
+out:
 	arena_free(&tmp);
 	return e;
 }

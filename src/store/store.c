@@ -79,6 +79,12 @@ void store_q_opt(struct store_q *q, int idx, const char *s)
 	store_q_text(q, idx, s && *s ? s : NULL);
 }
 
+void store_q_blob(struct store_q *q, int idx, const void *p, size_t n)
+{
+	if (!q->err)
+		q_check(q, q->c->ops->bind_blob(q->st, idx, p, n));
+}
+
 bool store_q_row(struct store_q *q)
 {
 	if (q->err)
@@ -111,6 +117,28 @@ char *store_q_col_text(struct store_q *q, struct arena *a, int col)
 	char *d = arena_strdup(a, s ? s : "");
 	if (!d)
 		q->err = store_fail(q->c, ERR_TOO_BIG, "the arena's cap was reached");
+	return d;
+}
+
+void *store_q_col_blob(struct store_q *q, struct arena *a, int col, size_t *n)
+{
+	*n = 0;
+	if (q->err || q->c->ops->column_is_null(q->st, col))
+		return NULL;
+	const void *p = NULL;
+	size_t len = 0;
+	q_check(q, q->c->ops->column_blob(q->st, col, &p, &len));
+	if (q->err)
+		return NULL;
+	/* one byte more, so an empty value is a pointer, not NULL */
+	unsigned char *d = arena_alloc(a, len + 1);
+	if (!d) {
+		q->err = store_fail(q->c, ERR_TOO_BIG, "the arena's cap was reached");
+		return NULL;
+	}
+	if (len)
+		memcpy(d, p, len);
+	*n = len;
 	return d;
 }
 

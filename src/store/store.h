@@ -133,9 +133,10 @@ enum err store_audit_list(struct store_conn *c, struct arena *a, const struct au
 
 /* ---- whole-installation copy (evne copy), generic over the schema ----
  * Tables and columns are read from the database's own catalogue, so a table
- * a migration adds is copied without code changes. Columns hold integers or
- * text; any other type is refused by store_tables with a message. */
-enum store_col_type { STORE_COL_INT, STORE_COL_TEXT, STORE_COL_OTHER };
+ * a migration adds is copied without code changes. Columns hold integers,
+ * text or bytes (BLOB / bytea: uploaded documents); any other type is
+ * refused by store_tables with a message. */
+enum store_col_type { STORE_COL_INT, STORE_COL_TEXT, STORE_COL_BLOB, STORE_COL_OTHER };
 struct store_column {
 	char *name;
 	char *decl;              /* the type as the database names it */

@@ -37,12 +37,17 @@ struct store_ops {
 	enum err (*bind_int64)(struct store_stmt *st, int idx, int64_t v);
 	enum err (*bind_text)(struct store_stmt *st, int idx, const char *s);
 	enum err (*bind_null)(struct store_stmt *st, int idx);
+	/* Bytes (SQLite BLOB, PostgreSQL bytea); copied, so p may go after. */
+	enum err (*bind_blob)(struct store_stmt *st, int idx, const void *p, size_t n);
 	/* OK with *row true for a row, false when done; an error otherwise. */
 	enum err (*step)(struct store_stmt *st, bool *row);
 	int64_t (*column_int64)(struct store_stmt *st, int col);
 	/* Valid until the next step or reset; asked only when not NULL. */
 	const char *(*column_text)(struct store_stmt *st, int col);
 	bool (*column_is_null)(struct store_stmt *st, int col);
+	/* The bytes of a BLOB/bytea column, asked only when not NULL; valid
+	 * until the next step, reset or column_blob on the statement. */
+	enum err (*column_blob)(struct store_stmt *st, int col, const void **p, size_t *n);
 	/* Ready for new bindings; forgets the old ones. */
 	void (*reset)(struct store_stmt *st);
 	/* Rows changed by the statement's last run (after step gave done). */
@@ -122,6 +127,7 @@ void store_q_int(struct store_q *q, int idx, int64_t v);
 void store_q_text(struct store_q *q, int idx, const char *s);   /* NULL binds NULL */
 void store_q_id(struct store_q *q, int idx, int64_t id);        /* 0 binds NULL */
 void store_q_opt(struct store_q *q, int idx, const char *s);    /* NULL or "" binds NULL */
+void store_q_blob(struct store_q *q, int idx, const void *p, size_t n);
 /* true when a row is ready; false at the end or on an error (q->err). */
 bool store_q_row(struct store_q *q);
 /* Runs a statement that returns no rows; *changes may be NULL. */
@@ -129,7 +135,15 @@ void store_q_exec(struct store_q *q, int64_t *changes);
 int64_t store_q_col_int(struct store_q *q, int col);
 /* A copy in a (NULL for SQL NULL); over the arena's cap: ERR_TOO_BIG. */
 char *store_q_col_text(struct store_q *q, struct arena *a, int col);
+/* A copy of a BLOB/bytea column in a (NULL with *n 0 for SQL NULL); over
+ * the arena's cap: ERR_TOO_BIG. */
+void *store_q_col_blob(struct store_q *q, struct arena *a, int col, size_t *n);
 enum err store_q_done(struct store_q *q);
+
+/* people.c: a search whose rarest word begins fewer words than this reads
+ * its matches and sorts them, otherwise walks the name order (50000; the
+ * store tests set it to try both plans). */
+extern int store_search_sort_max;
 
 /* Grows an arena array of elem-sized items to hold at least n + 1. */
 void *store_grow(struct arena *a, void *p, int n, int *cap, size_t elem);

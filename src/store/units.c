@@ -3,7 +3,9 @@
  * is quick for the thousands of units an organisation has and keeps the
  * SQL the same on both databases. Deleting a unit that still has people or
  * sub-units fails on the foreign keys (ERR_CONFLICT); an update that would
- * make a unit its own ancestor is refused the same way. */
+ * make a unit its own ancestor is refused the same way. A unit's count of
+ * active people is the column active_people, kept by people.c on every
+ * person write, so no list of units reads the people. */
 #include "store/store_int.h"
 
 #include <stdio.h>
@@ -15,7 +17,7 @@
 
 #define UNIT_SELECT \
 	"SELECT u.id, u.name, u.code, u.parent_id, u.leader_id, l.name, p.name," \
-	" (SELECT count(*) FROM people x WHERE x.unit_id = u.id AND x.active = 1)," \
+	" u.active_people," \
 	" (SELECT count(*) FROM units y WHERE y.parent_id = u.id)" \
 	" FROM units u LEFT JOIN people l ON l.id = u.leader_id LEFT JOIN units p ON p.id = u.parent_id"
 

@@ -1,7 +1,13 @@
-/* home.c — the home page after log-in: a welcome by name, the size of the
+/* home.c — the home page after log-in: a welcome by name, the annual wheel
+ * of the open cycle (or a note that none is open), the indicator dashboard
+ * of that cycle for HR and leaders (views/dashboard.c), the size of the
  * organisation in Norwegian number format, and links to the pages the user's
  * role may open (the same ones as the main menu). */
 #include "views/layout.h"
+
+#include "domain/cycle.h"
+#include "views/dashboard.h"
+#include "views/wheel.h"
 
 static void count(struct html *h, enum msg label, int64_t v)
 {
@@ -21,6 +27,30 @@ static void home_link(struct html *h, const char *href, enum msg label)
 	HTML_LIT(h, "</a></li>");
 }
 
+/* The open cycle's wheel with a link to the cycle. */
+static void home_cycle(struct html *h, const struct v_home *d)
+{
+	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"sm\">");
+	html_msg(h, MSG_HOME_CYCLE);
+	HTML_LIT(h, "</h2>\n");
+	if (!d->cycle) {
+		HTML_LIT(h, "<p class=\"ds-paragraph\">");
+		html_msg(h, MSG_HOME_NO_CYCLE);
+		HTML_LIT(h, " <a class=\"ds-link\"");
+		HTML_URL(h, "href", LAYOUT_PATH_CYCLES);
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_CYCLE_LIST_TITLE);
+		HTML_LIT(h, "</a></p>\n");
+		return;
+	}
+	v_wheel(h, d->cycle, d->today);
+	HTML_LIT(h, "<p><a class=\"ds-link\"");
+	HTML_URL(h, "href", url_path(h->b->arena, "/cycles/%lld", (long long)d->cycle->id));
+	HTML_LIT(h, ">");
+	html_msgf(h, MSG_HOME_CYCLE_LINK, d->cycle->name ? d->cycle->name : "");
+	HTML_LIT(h, "</a></p>\n");
+}
+
 void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home *d)
 {
 	struct page_meta m = *pm;
@@ -32,6 +62,9 @@ void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home
 	HTML_LIT(h, "</h1>\n<p class=\"ds-paragraph\" data-size=\"lg\">");
 	html_msg(h, MSG_HOME_INTRO);
 	HTML_LIT(h, "</p>\n");
+	home_cycle(h, d);
+	if (d->dashboard)
+		v_dashboard(h, d->dashboard);
 	if (pm->show_org) {
 		HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"sm\">");
 		html_msg(h, MSG_HOME_NUMBERS);

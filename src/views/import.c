@@ -62,6 +62,14 @@ static void result_panel(struct html *h, const struct v_import_page *m)
 		HTML_URL(h, "href", "/people");
 		HTML_LIT(h, ">");
 		html_msg(h, MSG_IMPORT_GO_PEOPLE);
+	} else if (kind_is(m, "goals")) {
+		HTML_URL(h, "href", "/units");
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_IMPORT_GO_UNIT_GOALS);
+	} else if (kind_is(m, "competences")) {
+		HTML_URL(h, "href", "/competences");
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_IMPORT_GO_COMPETENCES);
 	} else {
 		HTML_URL(h, "href", "/units");
 		HTML_LIT(h, ">");
@@ -139,7 +147,10 @@ static void error_message(struct html *h, const struct import_error *e, enum imp
 		detail_value(h, e->detail);
 		if (e->other_line > 0) {
 			HTML_LIT(h, " ");
-			html_msgf(h, MSG_IMPORT_DETAIL_SAME_AS, e->other_line);
+			bool area = strcmp(e->column, "area_name") == 0 ||
+				    strcmp(e->column, "parent_area_code") == 0;
+			html_msgf(h, area ? MSG_IMPORT_DETAIL_AREA_DIFFERS : MSG_IMPORT_DETAIL_SAME_AS,
+				  e->other_line);
 		}
 		break;
 	case PROB_UNKNOWN_REF:
@@ -261,6 +272,8 @@ static void kind_group(struct html *h, const struct v_import_page *m)
 		validation_message(h, "f-kind-error", p);
 	kind_radio(h, m, "units", "f-kind", MSG_IMPORT_KIND_UNITS, p != PROB_NONE);
 	kind_radio(h, m, "people", "f-kind-people", MSG_IMPORT_KIND_PEOPLE, p != PROB_NONE);
+	kind_radio(h, m, "competences", "f-kind-competences", MSG_IMPORT_KIND_COMPETENCES, p != PROB_NONE);
+	kind_radio(h, m, "goals", "f-kind-goals", MSG_IMPORT_KIND_GOALS, p != PROB_NONE);
 	HTML_LIT(h, "</fieldset>\n");
 }
 
@@ -318,6 +331,17 @@ static enum msg column_content(enum import_kind k, const char *name)
 		{ IMPORT_PEOPLE, "unit_code", MSG_IMPORT_COL_UNIT },
 		{ IMPORT_PEOPLE, "job_title", MSG_IMPORT_COL_JOB_TITLE },
 		{ IMPORT_PEOPLE, "active", MSG_IMPORT_COL_ACTIVE },
+		{ IMPORT_GOALS, "cycle", MSG_IMPORT_COL_GOAL_CYCLE },
+		{ IMPORT_GOALS, "unit_code", MSG_IMPORT_COL_GOAL_UNIT },
+		{ IMPORT_GOALS, "goal_code", MSG_IMPORT_COL_GOAL_CODE },
+		{ IMPORT_GOALS, "title", MSG_IMPORT_COL_GOAL_TITLE },
+		{ IMPORT_GOALS, "contribution", MSG_IMPORT_COL_GOAL_CONTRIBUTION },
+		{ IMPORT_COMPETENCES, "area_code", MSG_IMPORT_COL_AREA_CODE },
+		{ IMPORT_COMPETENCES, "area_name", MSG_IMPORT_COL_AREA_NAME },
+		{ IMPORT_COMPETENCES, "parent_area_code", MSG_IMPORT_COL_PARENT_AREA },
+		{ IMPORT_COMPETENCES, "code", MSG_IMPORT_COL_COMPETENCE_CODE },
+		{ IMPORT_COMPETENCES, "name", MSG_IMPORT_COL_COMPETENCE_NAME },
+		{ IMPORT_COMPETENCES, "description", MSG_IMPORT_COL_COMPETENCE_DESC },
 	};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
 		if (texts[i].kind == k && strcmp(texts[i].name, name) == 0)
@@ -325,12 +349,27 @@ static enum msg column_content(enum import_kind k, const char *name)
 	return MSG_IMPORT_COLUMN;
 }
 
+/* The texts of each kind's rules: heading, table caption, example link and file. */
+static const struct {
+	enum msg heading, caption, example;
+	const char *file;
+} kind_texts[] = {
+	[IMPORT_UNITS] = { MSG_IMPORT_UNITS_HEADING, MSG_IMPORT_COLUMNS_CAPTION_UNITS,
+			   MSG_IMPORT_EXAMPLE_UNITS, V_IMPORT_EXAMPLE_UNITS },
+	[IMPORT_PEOPLE] = { MSG_IMPORT_PEOPLE_HEADING, MSG_IMPORT_COLUMNS_CAPTION_PEOPLE,
+			    MSG_IMPORT_EXAMPLE_PEOPLE, V_IMPORT_EXAMPLE_PEOPLE },
+	[IMPORT_COMPETENCES] = { MSG_IMPORT_COMPETENCES_HEADING, MSG_IMPORT_COLUMNS_CAPTION_COMPETENCES,
+				 MSG_IMPORT_EXAMPLE_COMPETENCES, V_IMPORT_EXAMPLE_COMPETENCES },
+	[IMPORT_GOALS] = { MSG_IMPORT_GOALS_HEADING, MSG_IMPORT_COLUMNS_CAPTION_GOALS,
+			   MSG_IMPORT_EXAMPLE_GOALS, V_IMPORT_EXAMPLE_GOALS },
+};
+
 /* A heading, the header line to copy, the columns as a table, the example. */
 static void kind_rules(struct html *h, enum import_kind k)
 {
 	int n;
 	const struct import_column *cols = import_columns(k, &n);
-	heading2(h, k == IMPORT_UNITS ? MSG_IMPORT_UNITS_HEADING : MSG_IMPORT_PEOPLE_HEADING);
+	heading2(h, kind_texts[k].heading);
 	HTML_LIT(h, "<p class=\"ds-paragraph\"><code>");
 	for (int i = 0; i < n; i++) {
 		if (i)
@@ -339,7 +378,7 @@ static void kind_rules(struct html *h, enum import_kind k)
 	}
 	HTML_LIT(h, "</code></p><div class=\"table-scroll\"><table class=\"ds-table\" data-size=\"sm\">"
 		    "<caption class=\"ds-sr-only\">");
-	html_msg(h, k == IMPORT_UNITS ? MSG_IMPORT_COLUMNS_CAPTION_UNITS : MSG_IMPORT_COLUMNS_CAPTION_PEOPLE);
+	html_msg(h, kind_texts[k].caption);
 	HTML_LIT(h, "</caption><thead><tr><th scope=\"col\">");
 	html_msg(h, MSG_IMPORT_COLUMN);
 	HTML_LIT(h, "</th><th scope=\"col\">");
@@ -357,9 +396,9 @@ static void kind_rules(struct html *h, enum import_kind k)
 		HTML_LIT(h, "</td></tr>");
 	}
 	HTML_LIT(h, "</tbody></table></div><p class=\"ds-paragraph\"><a class=\"ds-link\" download");
-	HTML_URL(h, "href", k == IMPORT_UNITS ? V_IMPORT_EXAMPLE_UNITS : V_IMPORT_EXAMPLE_PEOPLE);
+	HTML_URL(h, "href", kind_texts[k].file);
 	HTML_LIT(h, ">");
-	html_msg(h, k == IMPORT_UNITS ? MSG_IMPORT_EXAMPLE_UNITS : MSG_IMPORT_EXAMPLE_PEOPLE);
+	html_msg(h, kind_texts[k].example);
 	HTML_LIT(h, "</a></p>\n");
 }
 
@@ -379,6 +418,8 @@ static void rules(struct html *h)
 	HTML_LIT(h, "</ul>\n");
 	kind_rules(h, IMPORT_UNITS);
 	kind_rules(h, IMPORT_PEOPLE);
+	kind_rules(h, IMPORT_COMPETENCES);
+	kind_rules(h, IMPORT_GOALS);
 }
 
 void v_import_page(struct html *h, const struct v_import_page *m)

@@ -1,5 +1,5 @@
-/* import.h — the view of the CSV import page (/import): what a units or a
- * people file must hold, the upload form, and after a POST either the form
+/* import.h — the view of the CSV import page (/import): what a units,
+ * people or competences file must hold, the upload form, and after a POST either the form
  * problems, the errors of a refused file (summary and a table of line,
  * column and problem), or the counts of a finished import or check. Writes
  * the page body after page_begin from a view model the handler fills; all
@@ -16,6 +16,8 @@
 /* The example files the page links to (web/page_import.c serves them). */
 #define V_IMPORT_EXAMPLE_UNITS  "/import/example/units.csv"
 #define V_IMPORT_EXAMPLE_PEOPLE "/import/example/people.csv"
+#define V_IMPORT_EXAMPLE_COMPETENCES "/import/example/competences.csv"
+#define V_IMPORT_EXAMPLE_GOALS "/import/example/goals.csv"
 
 /* The most file errors the table lists; a sentence counts the rest. */
 enum { V_IMPORT_ERRORS_SHOWN = 200 };
@@ -24,7 +26,7 @@ enum { V_IMPORT_ERRORS_SHOWN = 200 };
 
 struct v_import_page {
 	const char *csrf;
-	const char *kind;            /* "units", "people", or NULL: none chosen */
+	const char *kind;            /* "units", "people", "competences", "goals", or NULL: none chosen */
 	bool dry_run;                /* the "check only" box is ticked */
 	size_t max_bytes;            /* the upload limit, shown in the file hint */
 	const struct field_errors *errors;      /* form problems (kind, file), or NULL */

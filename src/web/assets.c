@@ -1,8 +1,9 @@
 /* assets.c — static files held in memory for the server's lifetime. At
  * start the manifest written by scripts/assets.sh is read and each listed
  * file loaded whole (a few hundred kilobytes in all); requests are then
- * answered by a lookup and a copy, with no disk access and no path ever
- * built from the request. Only names in the manifest can be served. */
+ * answered by a lookup, and the server sends the loaded bytes as they are
+ * (no copy per request), with no disk access and no path ever built from
+ * the request. Only names in the manifest can be served. */
 #include "web/assets.h"
 
 #include <errno.h>
@@ -200,7 +201,7 @@ int assets_serve(const struct assets *a, const char *path, struct http_resp *w)
 		w->status = 200;
 		w->content_type = a->v[i].content_type;
 		w->cache_control = "public, max-age=31536000, immutable";
-		buf_add(&w->body, a->v[i].data, a->v[i].len);
+		http_resp_static(w, a->v[i].data, a->v[i].len);
 		return 0;
 	}
 	return -1;

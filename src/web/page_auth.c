@@ -9,9 +9,12 @@
 #include "base/crypto.h"
 #include "base/log.h"
 #include "html/html.h"
+#include "store/cycles.h"
 #include "views/layout.h"
 #include "web/app.h"
 #include "web/pages_auth.h"
+#include "web/pages_cycles.h"
+#include "web/pages_prepare.h"
 #include "web/session.h"
 
 /* A safe place to go after log-in: a local path, never another site. */
@@ -188,6 +191,21 @@ void page_home(struct ctx *c)
 	struct v_home d = { 0 };
 	if (store_unit_count(c->db, &d.units) != OK || store_person_count(c->db, &d.active_people) != OK) {
 		ctx_error_page(c, 503);
+		return;
+	}
+	/* the annual wheel of the open cycle, when there is one */
+	struct cycle *cy = arena_alloc(c->a, sizeof *cy);
+	d.today = page_cycles_today(c);
+	enum err e = cy ? store_cycle_current(c->db, c->a, d.today, cy) : ERR_TOO_BIG;
+	if (e == OK) {
+		d.cycle = cy;
+		/* its indicators, for HR and for leaders (their units) */
+		if ((e = page_prepare_dashboard(c, cy, &d.dashboard)) != OK) {
+			ctx_error_page(c, e == ERR_TOO_BIG ? 413 : 503);
+			return;
+		}
+	} else if (e != ERR_NOTFOUND) {
+		ctx_error_page(c, e == ERR_TOO_BIG ? 413 : 503);
 		return;
 	}
 	struct html h;

@@ -4,7 +4,7 @@
  * store_import_apply inside one write transaction that is committed only
  * when every row went through and the box "check only" was not ticked: a
  * refused file or a dry run writes nothing. The audit rows are written by
- * store_import_apply. Also serves the two example files the page links to. */
+ * store_import_apply. Also serves the three example files the page links to. */
 #include "web/pages_import.h"
 
 #include <string.h>
@@ -94,7 +94,7 @@ void page_import_run(struct ctx *c)
 	}
 
 	struct import_plan plan;
-	struct import_counts counts = { 0, 0, 0 };
+	struct import_counts counts = { 0, 0, 0, 0, 0 };
 	enum err e = import_csv_read(c->a, kind, file->value, file->len, &plan);
 	if (e == OK)
 		e = apply(c, &plan, m.dry_run, &counts);
@@ -114,12 +114,34 @@ void page_import_run(struct ctx *c)
 	render(c, &m);
 }
 
+/* One competence per row; the area columns repeat on each row of an area. */
+static const char example_competences[] =
+	"\xEF\xBB\xBF"
+	"area_code;area_name;parent_area_code;code;name;description\r\n"
+	"digi;Digital kompetanse;;digi-data;Dataanalyse;Analysere og presentere data.\r\n"
+	"digi;Digital kompetanse;;digi-sikkerhet;Informasjonssikkerhet;Kjenne og følge rutinene.\r\n"
+	"juss;Juss og forvaltning;;juss-fvl;Forvaltningsrett;Saksbehandling etter forvaltningsloven.\r\n";
+
+/* Unit goals of the goal breakdown: cycle by name, the unit's code and the
+ * strategic goal's code in the cycle's published strategy. */
+static const char example_goals[] =
+	"\xEF\xBB\xBF"
+	"cycle;unit_code;goal_code;title;contribution\r\n"
+	"2027;adm-hr;S1.1;Alle søknader digitale;Seksjonen lager digitale skjema for alle søknader.\r\n"
+	"2027;adm-okonomi;S1.2;Raskere fakturabehandling;\r\n";
+
 void page_import_example(struct ctx *c)
 {
 	const char *name = http_param(c->req, "file");
 	if (name && strcmp(name, "units.csv") == 0) {
 		http_resp_header(c->w, "Content-Disposition", "attachment; filename=\"units.csv\"");
 		buf_add(&c->w->body, example_units, sizeof example_units - 1);
+	} else if (name && strcmp(name, "goals.csv") == 0) {
+		http_resp_header(c->w, "Content-Disposition", "attachment; filename=\"goals.csv\"");
+		buf_add(&c->w->body, example_goals, sizeof example_goals - 1);
+	} else if (name && strcmp(name, "competences.csv") == 0) {
+		http_resp_header(c->w, "Content-Disposition", "attachment; filename=\"competences.csv\"");
+		buf_add(&c->w->body, example_competences, sizeof example_competences - 1);
 	} else if (name && strcmp(name, "people.csv") == 0) {
 		http_resp_header(c->w, "Content-Disposition", "attachment; filename=\"people.csv\"");
 		buf_add(&c->w->body, example_people, sizeof example_people - 1);

@@ -11,6 +11,7 @@
 #include "web/pages_strategy.h"
 #include "web/pages_documents.h"
 #include "web/pages_prepare.h"
+#include "web/pages_competences.h"
 
 const struct route web_routes[] = {
 	{ "GET", "/", page_home, ACT_SIGNED_IN },
@@ -59,6 +60,7 @@ const struct route web_routes[] = {
 #include "web/routes_strategy.def"
 #include "web/routes_documents.def"
 #include "web/routes_prepare.def"
+#include "web/routes_competences.def"
 #undef ROUTE
 };
 const int web_routes_count = (int)(sizeof web_routes / sizeof web_routes[0]);

@@ -580,12 +580,27 @@ static void test_people_search(void **state)
 	assert_int_equal(v[0].id, ola.id);
 	assert_int_equal(list_people(c, &a, uniq(&a, "soknr"), unit, &v), 1);
 	assert_int_equal(v[0].id, ola.id);
-	/* More words than there are parameters: the rest matches as a phrase. */
+	/* Every word must begin some word of the name, in any order. */
 	struct person many = { .name = "En To Tre Fire Fem Seks Sju", .unit_id = unit, .active = true };
 	assert_int_equal(store_person_insert(c, &many), OK);
 	assert_int_equal(list_people(c, &a, "en to tre fire fem seks", unit, &v), 1);
 	assert_int_equal(list_people(c, &a, "en to tre fire fem  seks sju", unit, &v), 1);
-	assert_int_equal(list_people(c, &a, "en to tre fire seks fem", unit, &v), 0);
+	assert_int_equal(list_people(c, &a, "en to tre fire seks fem", unit, &v), 1);
+	assert_int_equal(list_people(c, &a, "sju en", unit, &v), 1);
+	assert_int_equal(list_people(c, &a, "en to åtte", unit, &v), 0);
+	/* A word and its prefix may match the same word of the name. */
+	assert_int_equal(list_people(c, &a, "kar ka kari", unit, &v), 1);
+	assert_int_equal(v[0].id, kari);
+	/* æøå prefixes, folded, at any word of the name. */
+	assert_int_equal(list_people(c, &a, "Øs", unit, &v), 1);
+	assert_int_equal(list_people(c, &a, "ø", unit, &v), 1);
+	assert_int_equal(list_people(c, &a, "Å", unit, &v), 1);
+	assert_int_equal(v[0].id, anne);
+	assert_int_equal(list_people(c, &a, "æ h", unit, &v), 1);
+	assert_int_equal(v[0].id, aerlig);
+	assert_int_equal(list_people(c, &a, "ærlig østby", unit, &v), 0);
+	/* The name's words only: e-mail and number match a one-word query. */
+	assert_int_equal(list_people(c, &a, "ola example", unit, &v), 0);
 
 	struct person_query bad = { .limit = 0 };
 	assert_int_equal(store_people_list(c, &a, &bad, &v, &n), ERR_INVALID);
@@ -594,6 +609,70 @@ static void test_people_search(void **state)
 	bad.limit = 10;
 	bad.text = "\xff\xfe";
 	assert_int_equal(store_people_list(c, &a, &bad, &v, &n), ERR_INVALID);
+	store_release(S, c);
+	arena_free(&a);
+}
+
+/* Both search plans (reading a rare word's matches and sorting them, or
+ * walking the name order when every word is common) give the same pages. */
+static void test_people_search_plans(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 0);
+	struct store_conn *c = store_acquire(S);
+	int64_t unit = new_unit(c, "Planer", uniq(&a, "PLAN"), 0);
+	const char *first[] = { "Åsmund", "Øyvind", "Ærle", "Anne", "Anders", "Bjørn", "Zara" };
+	const char *last[] = { "Ødegård", "Andersen", "Bakke" };
+	enum { N = 84 };
+	for (int i = 0; i < N; i++) {
+		const char *name = arena_printf(&a, "%s %s", first[i % 7], last[i % 3]);
+		struct person p = { .name = (char *)name, .unit_id = unit, .active = i % 10 != 0 };
+		assert_int_equal(store_person_insert(c, &p), OK);
+	}
+	const char *queries[] = { "an", "ø", "åsm", "ÆR BA", "anne ander", "z ø", "bjø and", "x" };
+	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+		struct person *v[2];
+		int n[2], pages[2];
+		for (int plan = 0; plan < 2; plan++) {
+			/* 0: always sort; 1: always walk */
+			store_search_sort_max = plan == 0 ? 1 << 30 : 0;
+			struct person_query q = { .text = queries[k], .unit_id = unit,
+						  .include_inactive = true, .limit = 5 };
+			v[plan] = calloc(N, sizeof *v[plan]);
+			n[plan] = 0;
+			pages[plan] = 0;
+			for (;;) {
+				struct person *pv;
+				int pn = 0;
+				assert_int_equal(store_people_list(c, &a, &q, &pv, &pn), OK);
+				pages[plan]++;
+				for (int i = 0; i < pn; i++)
+					v[plan][n[plan]++] = pv[i];
+				if (pn < q.limit)
+					break;
+				q.after_name = pv[pn - 1].name;
+				q.after_id = pv[pn - 1].id;
+			}
+		}
+		assert_int_equal(n[0], n[1]);
+		for (int i = 0; i < n[0]; i++)
+			assert_int_equal(v[0][i].id, v[1][i].id);
+		free(v[0]);
+		free(v[1]);
+	}
+	store_search_sort_max = 50000;
+	/* Counts: "an" begins Anne, Anders and Andersen (in 4/7 + 1/3 of the names). */
+	store_search_sort_max = 0;
+	struct person *v;
+	int n = list_people(c, &a, "and", unit, &v);
+	store_search_sort_max = 1 << 30;
+	assert_int_equal(list_people(c, &a, "and", unit, &v), n);
+	store_search_sort_max = 50000;
+	int want = 0;
+	for (int i = 0; i < N; i++)
+		want += i % 10 != 0 && (i % 7 == 4 || i % 3 == 1);
+	assert_int_equal(n, want);
 	store_release(S, c);
 	arena_free(&a);
 }
@@ -675,6 +754,9 @@ static void test_person_changes(void **state)
 	int64_t id = new_person(c, "Gro Harlem", nr, u1, true);
 	assert_int_equal(store_person_count(c, &after), OK);
 	assert_int_equal(after, before + 1);
+	struct unit cu;
+	assert_int_equal(store_unit_get(c, &a, u1, &cu), OK);
+	assert_int_equal(cu.people_count, 1);
 
 	struct person p;
 	assert_int_equal(store_person_by_number(c, &a, nr, &p), OK);
@@ -694,6 +776,17 @@ static void test_person_changes(void **state)
 	assert_string_equal(g.unit_name, "Andre");
 	assert_string_equal(g.email, "gro@example.no");
 	assert_false(g.active);
+	/* Moved and deactivated: counted in neither unit. */
+	assert_int_equal(store_unit_get(c, &a, u1, &cu), OK);
+	assert_int_equal(cu.people_count, 0);
+	assert_int_equal(store_unit_get(c, &a, u2, &cu), OK);
+	assert_int_equal(cu.people_count, 0);
+	g.active = true;
+	assert_int_equal(store_person_update(c, &g), OK);
+	assert_int_equal(store_unit_get(c, &a, u2, &cu), OK);
+	assert_int_equal(cu.people_count, 1);
+	g.active = false;
+	assert_int_equal(store_person_update(c, &g), OK);
 	/* The new name is searchable, the old fold is gone. */
 	struct person *v;
 	struct person_query q = { .text = "brundt", .unit_id = u2, .include_inactive = true, .limit = 5 };
@@ -976,6 +1069,7 @@ int main(void)
 		cmocka_unit_test(test_unit_changes),
 		cmocka_unit_test(test_units_led_by),
 		cmocka_unit_test(test_people_search),
+		cmocka_unit_test(test_people_search_plans),
 		cmocka_unit_test(test_people_paging),
 		cmocka_unit_test(test_person_changes),
 		cmocka_unit_test(test_audit),

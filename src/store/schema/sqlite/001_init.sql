@@ -1,7 +1,10 @@
 -- 001_init: accounts, sessions, the organisation (units and people) and the
 -- audit log. STRICT tables; times are integer epoch seconds (UTC); e-mail
 -- addresses of accounts are stored case-folded so UNIQUE ignores case;
--- people.name_fold is the case-folded name the search matches.
+-- people.name_fold is the case-folded name; person_words is the search index.
+-- evne is not released yet, so this first migration is still edited in place
+-- (the indexes for unit lists, unit counts and person_words were added here):
+-- a development database made before must be recreated.
 
 CREATE TABLE units (
 	id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: audit rows name ids
@@ -9,6 +12,9 @@ CREATE TABLE units (
 	code TEXT UNIQUE,
 	parent_id INTEGER REFERENCES units (id) ON DELETE RESTRICT,
 	leader_id INTEGER REFERENCES people (id) ON DELETE SET NULL,
+	-- active people directly in the unit, kept by the store on every person
+	-- write (so a unit page counts without reading people)
+	active_people INTEGER NOT NULL DEFAULT 0,
 	created_at INTEGER NOT NULL,
 	updated_at INTEGER NOT NULL
 ) STRICT;
@@ -28,8 +34,21 @@ CREATE TABLE people (
 	updated_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX people_name ON people (name COLLATE nb, id);
-CREATE INDEX people_unit ON people (unit_id);
-CREATE INDEX people_name_fold ON people (name_fold);
+-- A unit's people in list order, read from the keyset cursor on (its foreign
+-- key's index too); the count of a unit's active people from the index alone.
+CREATE INDEX people_unit_name ON people (unit_id, name COLLATE nb, id);
+CREATE INDEX people_unit_active ON people (unit_id, active);
+
+-- The search index: each word of a person's folded name (kind 'n'), and the
+-- folded e-mail address ('e') and employee number ('k') whole. A query word
+-- matches by a prefix range on word (byte order), computed in C.
+CREATE TABLE person_words (
+	word TEXT NOT NULL,
+	person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+	kind TEXT NOT NULL CHECK (kind IN ('n', 'e', 'k')),
+	PRIMARY KEY (word, person_id, kind)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX person_words_person ON person_words (person_id, word);
 
 CREATE TABLE users (
 	id INTEGER PRIMARY KEY,

@@ -1,0 +1,33 @@
+/* dashboard.h — the home page's indicator dashboard: the measured desired
+ * results of the open cycle (for now phase 1's: leaders prepared, employees
+ * who confirmed reading) as an SVG bar chart with the same numbers in a
+ * table beside it ("1 av 12", "8 %", "–" for 0 of 0), organisation-wide for
+ * HR with one row per unit, or over the units a leader leads. */
+#ifndef EVNE_VIEWS_DASHBOARD_H
+#define EVNE_VIEWS_DASHBOARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "domain/indicators.h"
+#include "html/html.h"
+
+struct v_dash_unit {
+	int64_t unit_id;
+	const char *name;
+	struct ind_phase1 p;
+};
+
+struct v_dashboard {
+	int64_t cycle_id;
+	const char *cycle_name;
+	bool org_wide;             /* the whole organisation; else the leader's units */
+	struct ind_phase1 total;
+	const struct v_dash_unit *units;   /* per-unit rows; n 0: none shown */
+	int n;
+	bool can_prepare;          /* link to the cycle's preparation list */
+};
+
+/* A section with an h2, meant for the home page under its h1. */
+void v_dashboard(struct html *h, const struct v_dashboard *d);
+
+#endif

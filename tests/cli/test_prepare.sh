@@ -1,0 +1,327 @@
+#!/bin/sh
+# test_prepare.sh — phase 1, the leader's preparation, over real HTTP
+# (product.md, "1. Leader preparation" and "Indicators"; issue 4). Starts
+# `evne serve` on a demo organisation with an open 2027 cycle and a leader
+# guide, and checks: who may open the preparation (the unit's leader or a
+# leader above it, HR and admin; an employee sees neither another unit's nor
+# their own unit's notes; a representative neither); the checklist ticked and
+# unticked with audit rows; notes and draft needs with bad input refused
+# (422) writing nothing and hostile text escaped; the document pack chosen,
+# confirmed and sent to the unit's own employees; an employee's confirmation
+# counted in the indicators; the indicators API for each role, and its
+# numbers against an SQL count of its own, also on an 800-person demo; a
+# closed cycle read-only (409, no forms). Prints TAP.
+#
+# Environment: EVNE (default build/evne). Needs curl, sqlite3, python3.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+ROOT=$PWD
+EVNE=${EVNE:-$ROOT/build/evne}
+case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-prepare.XXXXXX") || exit 2
+PID=
+cleanup() {
+	if [ -n "$PID" ]; then
+		kill "$PID" 2>/dev/null
+		wait "$PID" 2>/dev/null
+	fi
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+cd "$TMP" || exit 2
+unset EVNE_DB EVNE_LISTEN
+DB=t.db
+N=0
+FAILED=0
+
+ok() {
+	N=$((N + 1))
+	echo "ok $N - $1"
+}
+
+not_ok() {
+	N=$((N + 1))
+	FAILED=$((FAILED + 1))
+	echo "not ok $N - $1"
+	if [ -s body ]; then sed -n '/<main/,/<\/main>/p' body | head -30 | sed 's/^/#   /'; fi
+}
+
+is() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
+}
+
+has() {
+	if grep -qF -- "$2" body; then ok "$1"; else not_ok "$1 (no '$2')"; fi
+}
+
+lacks() {
+	if grep -qF -- "$2" body; then not_ok "$1 (found '$2')"; else ok "$1"; fi
+}
+
+fail_all() {
+	echo "1..1"
+	echo "not ok 1 - $1"
+	[ -s server.log ] && sed 's/^/#   /' server.log
+	exit 1
+}
+
+sql() {
+	sqlite3 "$DB" "$1"
+}
+
+# serve DB — starts the server on a free port (B, PID).
+serve() {
+	PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	B=http://127.0.0.1:$PORT
+	"$EVNE" serve --db "$1" --listen "127.0.0.1:$PORT" >server.log 2>&1 &
+	PID=$!
+	i=0
+	until curl -sf "$B/healthz" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && fail_all "the server did not start"
+		sleep 0.1
+	done
+}
+
+stop() {
+	kill "$PID" 2>/dev/null
+	wait "$PID" 2>/dev/null
+	PID=
+}
+
+# open_cycle DB NAME — an open cycle with empty phases; prints its id.
+open_cycle() {
+	sqlite3 "$1" "INSERT INTO cycles (name, status, created_at, updated_at) VALUES ('$2', 'open', 0, 0);
+		INSERT INTO cycle_phases (cycle_id, phase_key) SELECT last_insert_rowid(), k FROM
+		(SELECT 'leader_preparation' AS k UNION SELECT 'unit_discussion' UNION SELECT 'compilation'
+		 UNION SELECT 'conversations' UNION SELECT 'implementation');
+		SELECT max(id) FROM cycles;"
+}
+
+csrf_of() {
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' body | head -n 1
+}
+
+login() {
+	rm -f "$1"
+	curl -s -c "$1" -b "$1" -o body "$B/login"
+	t=$(csrf_of)
+	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "email=$2" \
+		--data-urlencode "password=$3" --data-urlencode "csrf=$t" "$B/login"
+	if [ "$(curl -s -b "$1" -o body -w '%{http_code}' "$B/")" = 200 ]; then
+		csrf_of
+	fi
+}
+
+get() {
+	curl -s -b "$1" -c "$1" -o body -w '%{http_code}' "$B$2"
+}
+
+post() {
+	jar=$1 path=$2
+	shift 2
+	k=$#
+	while [ "$k" -gt 0 ]; do
+		f=$1
+		shift
+		set -- "$@" --data-urlencode "$f"
+		k=$((k - 1))
+	done
+	curl -s -b "$jar" -c "$jar" -D head -o body -w '%{http_code}' "$@" "$B$path"
+}
+
+# api TOKEN METHOD PATH [JSON] — into body; prints the status.
+api() {
+	if [ $# -ge 4 ]; then
+		curl -s -o body -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
+			-H 'Content-Type: application/json' --data "$4" "$B$3"
+	else
+		curl -s -o body -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$B$3"
+	fi
+}
+
+# json EXPR — a value of the last JSON body (python expression on j).
+json() {
+	python3 -c "import json,sys; j = json.load(open('body')); print($1)"
+}
+
+token() {
+	"$EVNE" token create --db "$1" --email "$2" 2>/dev/null | tail -n 1
+}
+
+# ---- a database and a server ----
+"$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init"
+"$EVNE" demo --db "$DB" --units 12 --people 80 --seed 5 >demo.out 2>&1 || fail_all "evne demo"
+pass_of() { awk -v r="$1" '$1 == r { print $3 }' demo.out; }
+C=$(open_cycle "$DB" 2027)
+LEAD_PERSON=$(sql "SELECT person_id FROM users WHERE email = 'leder@demo.evne.no'")
+LU=$(sql "SELECT id FROM units WHERE leader_id = $LEAD_PERSON ORDER BY id LIMIT 1")
+EMP_UNIT=$(sql "SELECT p.unit_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.email = 'ansatt@demo.evne.no'")
+OUT=$(sql "SELECT id FROM units WHERE id <> $LU AND id <> $EMP_UNIT AND parent_id IS NOT NULL
+	AND coalesce(parent_id, 0) <> $LU ORDER BY id LIMIT 1")
+HR_TOKEN=$(token "$DB" hr@demo.evne.no)
+EMP_TOKEN=$(token "$DB" ansatt@demo.evne.no)
+LEAD_TOKEN=$(token "$DB" leder@demo.evne.no)
+REP_TOKEN=$(token "$DB" tillitsvalgt@demo.evne.no)
+serve "$DB"
+[ -n "$HR_TOKEN" ] || fail_all "token"
+
+HR=$(login hr.jar hr@demo.evne.no "$(pass_of hr)")
+LEAD=$(login lead.jar leder@demo.evne.no "$(pass_of leader)")
+EMP=$(login emp.jar ansatt@demo.evne.no "$(pass_of employee)")
+REP=$(login rep.jar tillitsvalgt@demo.evne.no "$(pass_of representative)")
+[ -n "$HR" ] && [ -n "$LEAD" ] && [ -n "$EMP" ] && [ -n "$REP" ] || fail_all "log-ins"
+
+
+# The leader prepares the unit the demo employee belongs to (a unit below
+# their own, in their scope): then the employee receives the pack.
+U=$EMP_UNIT
+P=/cycles/$C/prepare/$U
+is "the demo employee's unit is in the leader's scope" \
+	"$(sql "SELECT parent_id = $LU OR id = $LU FROM units WHERE id = $U")" 1
+
+# ---- who may open what ----
+is "leader GET /cycles/$C/prepare: 200" "$(get lead.jar /cycles/$C/prepare)" 200
+has "  ... lists their unit" "href=\"/cycles/$C/prepare/$LU\""
+has "  ... and the unit below it" "href=\"$P\""
+lacks "  ... but not a unit elsewhere" "href=\"/cycles/$C/prepare/$OUT\""
+is "HR GET /cycles/$C/prepare: 200 with every unit" \
+	"$(get hr.jar /cycles/$C/prepare)$(grep -o "href=\"/cycles/$C/prepare/[0-9]*\"" body | wc -l | tr -d ' ')" \
+	"200$(sql 'SELECT count(*) FROM units')"
+is "employee GET /cycles/$C/prepare: 403" "$(get emp.jar /cycles/$C/prepare)" 403
+is "an employee cannot see their own unit's preparation" "$(get emp.jar $P)" 403
+is "an employee cannot see another unit's preparation" "$(get emp.jar /cycles/$C/prepare/$OUT)" 403
+is "a representative cannot see a unit's preparation" "$(get rep.jar $P)" 403
+is "a leader cannot see a unit outside their units" "$(get lead.jar /cycles/$C/prepare/$OUT)" 403
+is "a leader cannot write to a unit outside their units" \
+	"$(post lead.jar /cycles/$C/prepare/$OUT/notes csrf="$LEAD" likely_goals=x)" 403
+is "an employee cannot tick a step" "$(post emp.jar $P/steps/1 csrf="$EMP" ticked=1)" 403
+is "the leader GET $P: 200" "$(get lead.jar $P)" 200
+has "  ... the phase's key questions" "Hvilke mål og bidrag er utpekt for min enhet?"
+has "  ... the checklist at 0 of 4" "0 av 4 punkter er krysset av."
+has "  ... the link to the unit's read confirmations" "href=\"/units/$U/reading\""
+is "HR GET $P: 200" "$(get hr.jar $P)" 200
+is "unknown unit: 404" "$(get lead.jar /cycles/$C/prepare/999999)" 404
+is "unknown cycle: 404" "$(get lead.jar /cycles/999999/prepare/$U)" 404
+
+# ---- the checklist ----
+for s in 1 2 3 4; do post lead.jar $P/steps/$s csrf="$LEAD" ticked=1 >/dev/null; done
+is "four steps ticked" "$(sql "SELECT count(*) FROM prep_ticks WHERE cycle_id = $C AND unit_id = $U")" 4
+is "  ... each with its text as shown" \
+	"$(sql "SELECT step_text FROM prep_ticks WHERE cycle_id = $C AND unit_id = $U AND step = 1" | cut -c1-10)" \
+	"Tenk gjenn"
+get lead.jar $P >/dev/null
+has "  ... the page says 4 of 4" "4 av 4 punkter er krysset av."
+has "  ... and who ticked" "Krysset av av Lan Hoang"
+is "ticking again changes nothing" "$(post lead.jar $P/steps/2 csrf="$LEAD" ticked=1)$(sql "SELECT count(*) FROM audit_log WHERE entity = 'preparation' AND action = 'tick'")" 3034
+is "untick: 303, audited" "$(post lead.jar $P/steps/4 csrf="$LEAD" ticked=0)$(sql "SELECT count(*) FROM audit_log WHERE entity = 'preparation' AND action = 'untick'")" 3031
+post lead.jar $P/steps/4 csrf="$LEAD" ticked=1 >/dev/null
+is "a step past the checklist: 404" "$(post lead.jar $P/steps/5 csrf="$LEAD" ticked=1)" 404
+is "a bad ticked value: 400" "$(post lead.jar $P/steps/1 csrf="$LEAD" ticked=maybe)" 400
+
+# ---- notes and draft needs ----
+is "notes with hostile text: 303" "$(post lead.jar $P/notes csrf="$LEAD" likely_goals='# Mål <script>alert(1)</script>')" 303
+get lead.jar $P >/dev/null
+lacks "  ... escaped" "<script>alert(1)</script>"
+has "  ... shown as text" "&lt;script&gt;alert(1)&lt;/script&gt;"
+BEFORE=$(sql "SELECT likely_goals FROM preparations WHERE cycle_id = $C AND unit_id = $U")
+is "notes over 20 000 characters: 422" "$(post lead.jar $P/notes csrf="$LEAD" "likely_goals=$(python3 -c 'print("å" * 20001)')")" 422
+has "  ... an error summary naming the field" 'href="#f-likely_goals">Notater om enhetens sannsynlige mål:'
+is "  ... nothing written" "$(sql "SELECT likely_goals FROM preparations WHERE cycle_id = $C AND unit_id = $U")" "$BEFORE"
+is "a draft need without a competence: 422" "$(post lead.jar $P/needs csrf="$LEAD" title='  ' description=fordi)" 422
+has "  ... says which field" 'href="#f-title">Kompetanse:'
+is "  ... nothing written" "$(sql "SELECT count(*) FROM prep_draft_needs")" 0
+is "a draft need: 303" "$(post lead.jar $P/needs csrf="$LEAD" title='Skytenester "><img src=x onerror=alert(1)>' description='Strategien krev det')" 303
+NEED=$(sql "SELECT id FROM prep_draft_needs WHERE cycle_id = $C AND unit_id = $U")
+get lead.jar $P >/dev/null
+lacks "  ... escaped" '"><img src=x'
+is "edit a need: 200, then save 303" "$(get lead.jar $P/needs/$NEED/edit)$(post lead.jar $P/needs/$NEED csrf="$LEAD" title=Skytenester description=Fordi)" 200303
+is "  ... saved" "$(sql "SELECT title || '|' || description FROM prep_draft_needs WHERE id = $NEED")" "Skytenester|Fordi"
+is "a too long competence: 422, nothing written" "$(post lead.jar $P/needs/$NEED csrf="$LEAD" title="$(python3 -c 'print("å" * 201)')")$(sql "SELECT title FROM prep_draft_needs WHERE id = $NEED")" 422Skytenester
+post lead.jar $P/needs csrf="$LEAD" title=Fjernast >/dev/null
+GONE=$(sql "SELECT id FROM prep_draft_needs WHERE title = 'Fjernast'")
+is "remove a need: 303, audited" "$(post lead.jar $P/needs/$GONE/delete csrf="$LEAD")$(sql "SELECT count(*) FROM prep_draft_needs WHERE id = $GONE")$(sql "SELECT count(*) FROM audit_log WHERE entity = 'prep_draft_need' AND action = 'delete'")" 30301
+is "another unit's need through this unit's path: 404" "$(get lead.jar /cycles/$C/prepare/$LU/needs/$NEED/edit)" 404
+
+# ---- the document pack ----
+api "$HR_TOKEN" POST /api/v1/documents '{"title": "Leiarrettleiing 2027", "kind": "leader_guide", "body": "# Les dette"}' >/dev/null
+DOC=$(sql "SELECT id FROM documents WHERE title = 'Leiarrettleiing 2027'")
+[ -n "$DOC" ] || fail_all "a document through the API"
+get lead.jar $P >/dev/null
+has "the leader guide is offered" "id=\"f-document-$DOC\""
+is "an unknown document: 422, nothing chosen" "$(post lead.jar $P/pack csrf="$LEAD" document=999999)$(sql "SELECT count(*) FROM prep_pack_documents")" 4220
+is "choose the guide: 303" "$(post lead.jar $P/pack csrf="$LEAD" document=$DOC)" 303
+RECIP=$(sql "SELECT count(*) FROM people p JOIN units u ON u.id = p.unit_id WHERE p.unit_id = $U AND p.active = 1 AND p.id <> coalesce(u.leader_id, 0)")
+is "the send confirmation names the unit's employees" "$(get lead.jar $P/send)$(grep -c "Send til enhetens $RECIP medarbeidere" body)" 2001
+is "send: 303" "$(post lead.jar $P/send csrf="$LEAD")" 303
+is "  ... one request per employee, not the leader, not sub-units" \
+	"$(sql "SELECT count(*) FROM read_requests WHERE cycle_id = $C AND unit_id = $U AND document_id = $DOC")" "$RECIP"
+is "  ... recorded as sent" "$(sql "SELECT pack_sent_count FROM preparations WHERE cycle_id = $C AND unit_id = $U")" "$RECIP"
+
+# ---- the employee confirms; the indicators ----
+api "$EMP_TOKEN" GET /api/v1/reading >/dev/null
+RID=$(json '[i["id"] for i in j["items"]][0]')
+is "the employee confirms: 200" "$(api "$EMP_TOKEN" POST /api/v1/reading/$RID/confirm '{"version": 1}')" 200
+is "indicators for the unit (API, HR)" "$(api "$HR_TOKEN" GET "/api/v1/cycles/$C/indicators?unit=$U")$(json '(j["employees_confirmed_reading"]["count"], j["employees_confirmed_reading"]["total"], j["leaders_prepared"]["count"])')" "200(1, $RECIP, 1)"
+is "a leader asking for a unit outside their units: 403" "$(api "$LEAD_TOKEN" GET "/api/v1/cycles/$C/indicators?unit=$OUT")" 403
+is "a leader without ?unit= gets their units" "$(api "$LEAD_TOKEN" GET "/api/v1/cycles/$C/indicators")$(json 'j["scope"], len(j["units"])')" "200led_units $(sql "SELECT count(*) FROM units WHERE id = $LU OR parent_id = $LU")"
+is "a representative reads them: 200" "$(api "$REP_TOKEN" GET "/api/v1/cycles/$C/indicators")" 200
+is "an employee cannot: 403" "$(api "$EMP_TOKEN" GET "/api/v1/cycles/$C/indicators")" 403
+get lead.jar / >/dev/null
+has "the leader's dashboard shows 1 of N" "1 av $(sql "SELECT count(*) FROM people p JOIN units u ON u.id = p.unit_id WHERE (u.id = $LU OR u.parent_id = $LU) AND p.active = 1 AND p.id <> coalesce(u.leader_id, 0)")"
+
+# cross_check DB C — the API's organisation numbers against SQL of our own.
+cross_check() {
+	api "$HR_TOKEN" GET "/api/v1/cycles/$2/indicators" >/dev/null
+	got=$(json '"%d/%d %d/%d" % (j["leaders_prepared"]["count"], j["leaders_prepared"]["total"], j["employees_confirmed_reading"]["count"], j["employees_confirmed_reading"]["total"])')
+	want=$(sqlite3 "$1" "SELECT
+	 (SELECT count(*) FROM units u WHERE u.leader_id IS NOT NULL AND
+	   (SELECT count(*) FROM prep_ticks t WHERE t.cycle_id = $2 AND t.unit_id = u.id AND t.step < 4) = 4)
+	 || '/' || (SELECT count(*) FROM units WHERE leader_id IS NOT NULL) || ' ' ||
+	 (SELECT count(*) FROM people p JOIN units u ON u.id = p.unit_id WHERE p.active = 1
+	   AND p.id <> coalesce(u.leader_id, 0)
+	   AND p.id IN (SELECT person_id FROM read_requests WHERE cycle_id = $2)
+	   AND p.id NOT IN (SELECT r.person_id FROM read_requests r JOIN documents d ON d.id = r.document_id
+	     WHERE r.cycle_id = $2 AND coalesce(r.confirmed_version, 0) <> d.latest_version))
+	 || '/' || (SELECT count(*) FROM people p JOIN units u ON u.id = p.unit_id WHERE p.active = 1
+	   AND p.id <> coalesce(u.leader_id, 0))")
+	is "$3" "$got" "$want"
+}
+cross_check "$DB" "$C" "organisation indicators equal an SQL count (80 people)"
+
+# ---- a closed cycle is read-only ----
+sql "UPDATE cycles SET status = 'closed' WHERE id = $C"
+is "a closed cycle: tick 409" "$(post lead.jar $P/steps/1 csrf="$LEAD" ticked=0)" 409
+has "  ... with a clear message" "Syklusen er avsluttet, så forberedelsen kan ikke endres."
+is "  ... nothing unticked" "$(sql "SELECT count(*) FROM prep_ticks WHERE cycle_id = $C AND unit_id = $U")" 4
+is "  ... notes 409" "$(post lead.jar $P/notes csrf="$LEAD" likely_goals=ny)" 409
+is "  ... the page has no forms" "$(get lead.jar $P)$(grep -c 'method="post" action="/cycles' body)" 2000
+stop
+
+# ---- the 800-person demo ----
+DB=big.db
+"$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init (800)"
+"$EVNE" demo --db "$DB" --units 40 --people 800 --seed 7 >demo2.out 2>&1 || fail_all "evne demo (800)"
+C2=$(open_cycle "$DB" 2027)
+HR_TOKEN=$(token "$DB" hr@demo.evne.no)
+serve "$DB"
+api "$HR_TOKEN" POST /api/v1/documents '{"title": "Rettleiing", "kind": "leader_guide", "body": "# A"}' >/dev/null
+api "$HR_TOKEN" POST /api/v1/documents '{"title": "Hjelpemiddel", "kind": "aid", "body": "# B"}' >/dev/null
+# every third unit's leader ticks everything, every fifth half; the pack goes
+# to the people of every other unit, two thirds of them confirm, some of an
+# older version of one document
+sql "INSERT INTO prep_ticks (cycle_id, unit_id, step, step_text, ticked_at)
+	SELECT $C2, u.id, s.n, 'x', 0 FROM units u, (SELECT 0 AS n UNION SELECT 1 UNION SELECT 2 UNION SELECT 3) s
+	WHERE u.id % 3 = 0 OR (u.id % 5 = 0 AND s.n < 2);
+	INSERT INTO read_requests (document_id, person_id, cycle_id, unit_id, requested_at)
+	SELECT d.id, p.id, $C2, p.unit_id, 0 FROM people p, documents d WHERE p.unit_id % 2 = 0 AND p.active = 1;
+	UPDATE read_requests SET confirmed_version = 1, confirmed_at = 0 WHERE person_id % 3 <> 0;"
+api "$HR_TOKEN" POST "/api/v1/documents/$(sql "SELECT id FROM documents WHERE kind = 'aid'")/versions" '{"body": "# B2"}' >/dev/null
+sql "UPDATE read_requests SET confirmed_version = 2 WHERE person_id % 7 = 0 AND confirmed_version = 1
+	AND document_id = (SELECT id FROM documents WHERE kind = 'aid')"
+cross_check "$DB" "$C2" "organisation indicators equal an SQL count (800 people)"
+is "  ... and are not trivial" "$(json 'j["employees_confirmed_reading"]["count"] > 0 and j["leaders_prepared"]["count"] > 0')" True
+
+echo "1..$N"
+[ "$FAILED" -eq 0 ]
