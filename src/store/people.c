@@ -39,7 +39,9 @@ int store_search_sort_max = 50000;
 	" p.active, us.id"
 #define PERSON_JOINS \
 	" LEFT JOIN units un ON un.id = p.unit_id LEFT JOIN users us ON us.person_id = p.id"
-#define PERSON_SELECT PERSON_COLUMNS " FROM people p" PERSON_JOINS
+#define PERSON_SELECT \
+	"SELECT p.id, p.name, p.email, p.employee_number, p.unit_id, un.name, p.job_title," \
+	" p.active, us.id FROM people p" PERSON_JOINS
 
 static void person_row(struct store_q *q, struct arena *a, struct person *p)
 {
@@ -210,13 +212,16 @@ static const char SQL_SEARCH_WALK_UNIT[] =
 
 /* Sort: the first (rarest) word's matches through person_words' key,
  * filtered and sorted down to a page, then joined. */
-#define SEARCH_SORT(unit) \
-	PERSON_COLUMNS " FROM (SELECT p.id AS id, p.name AS name FROM people p" \
+#define SORT_MATCHES \
+	" FROM (SELECT p.id AS id, p.name AS name FROM people p" \
 	" WHERE p.id IN (SELECT person_id FROM person_words WHERE word >= $5 AND word < $6" \
-	WORD_KINDS("") ") AND" unit LIST_AFTER PROBES LIST_ORDER " LIMIT $4) s" \
+	WORD_KINDS("") ") AND"
+#define SORT_PAGE \
+	LIST_AFTER PROBES LIST_ORDER " LIMIT $4) s" \
 	" JOIN people p ON p.id = s.id" PERSON_JOINS " ORDER BY s.name COLLATE nb, s.id"
-static const char SQL_SEARCH_SORT[] = SEARCH_SORT("");
-static const char SQL_SEARCH_SORT_UNIT[] = SEARCH_SORT(" p.unit_id = $18 AND");
+static const char SQL_SEARCH_SORT[] = PERSON_COLUMNS SORT_MATCHES SORT_PAGE;
+static const char SQL_SEARCH_SORT_UNIT[] =
+	PERSON_COLUMNS SORT_MATCHES " p.unit_id = $18 AND" SORT_PAGE;
 
 /* How many words begin with the range's prefix, counted up to $4. */
 static const char SQL_SEARCH_COUNT[] =
@@ -271,18 +276,22 @@ enum err store_people_list(struct store_conn *c, struct arena *a, const struct p
 	if (!v)
 		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
 	bool sort = false;
-	const char *sql;
-	if (nw == 0) {
-		sql = q->unit_id ? SQL_PEOPLE_UNIT : SQL_PEOPLE_ALL;
-	} else {
-		if ((e = search_plan(c, words, nw, nw == 1, &sort)) != OK)
-			return e;
-		sql = sort ? (q->unit_id ? SQL_SEARCH_SORT_UNIT : SQL_SEARCH_SORT)
-			   : (q->unit_id ? SQL_SEARCH_WALK_UNIT : SQL_SEARCH_WALK);
-	}
+	if (nw && (e = search_plan(c, words, nw, nw == 1, &sort)) != OK)
+		return e;
 	struct store_q sq;
 	int len = 0;
-	store_q_prepare(&sq, c, sql);
+	if (!nw && !q->unit_id)
+		store_q_prepare(&sq, c, SQL_PEOPLE_ALL);
+	else if (!nw)
+		store_q_prepare(&sq, c, SQL_PEOPLE_UNIT);
+	else if (sort && !q->unit_id)
+		store_q_prepare(&sq, c, SQL_SEARCH_SORT);
+	else if (sort)
+		store_q_prepare(&sq, c, SQL_SEARCH_SORT_UNIT);
+	else if (!q->unit_id)
+		store_q_prepare(&sq, c, SQL_SEARCH_WALK);
+	else
+		store_q_prepare(&sq, c, SQL_SEARCH_WALK_UNIT);
 	store_q_text(&sq, 1, q->after_name ? q->after_name : "");
 	store_q_int(&sq, 2, q->after_name ? q->after_id : 0);
 	store_q_int(&sq, 3, q->include_inactive);
