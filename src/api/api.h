@@ -65,11 +65,20 @@ void api_json_end(struct ctx *c, int status);
 enum api_type {
 	API_STR,     /* JSON string or null (null reads as NULL) */
 	API_ID,      /* positive JSON integer or null (null reads as 0) */
-	API_BOOL     /* true or false */
+	API_BOOL,    /* true or false */
+	API_IDS      /* JSON array of positive integers, or null (reads as empty) */
+};
+
+/* The value of an API_IDS member: v[0..n) in the request arena, in the
+ * order given, duplicates kept (the caller decides what they mean). */
+struct api_ids {
+	int64_t *v;
+	int n;
 };
 
 /* One member a body may hold. The reader sets present and fills out: a
- * char ** for API_STR, an int64_t * for API_ID, a bool * for API_BOOL. */
+ * char ** for API_STR, an int64_t * for API_ID, a bool * for API_BOOL, a
+ * struct api_ids * for API_IDS. */
 struct api_member {
 	const char *name;
 	enum api_type type;

@@ -8,6 +8,9 @@
  *   POST /api/v1/documents/{id}/versions   {body}: the next Markdown version
  *   GET  /api/v1/reading                   the caller's read requests
  *   POST /api/v1/reading/{id}/confirm      {version}: "I have read this"
+ *   GET  /api/v1/units/{id}/reading[?cycle=ID]   the unit's read status (ACT_PREPARE)
+ *   POST /api/v1/units/{id}/reading/remind       ?cycle=ID or {"cycle_id": N}: remind
+ *                                          everyone with an open request (ACT_PREPARE)
  * Files (PDF, DOCX, XLSX, PPTX) are uploaded through the web form
  * (/documents/new, /documents/{id}/versions/new) only: a multipart body here
  * answers 415 saying so. */
@@ -22,5 +25,7 @@ void api_document_create(struct ctx *c);
 void api_document_version_create(struct ctx *c);
 void api_reading_list(struct ctx *c);
 void api_reading_confirm(struct ctx *c);
+void api_unit_reading(struct ctx *c);
+void api_unit_reading_remind(struct ctx *c);
 
 #endif

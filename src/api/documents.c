@@ -1,5 +1,7 @@
-/* documents.c — /api/v1/documents and /api/v1/reading: the same store calls
- * and rules as the web pages (web/page_documents.c). JSON carries metadata
+/* documents.c — /api/v1/documents, /api/v1/reading, and a unit's read
+ * status with reminders (/api/v1/units/{id}/reading, .../remind, for whoever
+ * may prepare the unit): the same store calls and rules as the web pages
+ * (web/page_documents.c). JSON carries metadata
  * only; a file version names its download_url, and files are uploaded
  * through the web form alone, so a multipart body gets a 415 that says
  * where to go. Writes are one transaction with an audit row; a closed
@@ -279,10 +281,14 @@ void api_document_version_create(struct ctx *c)
 		run(c, &j);
 }
 
-static void write_request(struct jw *w, const struct read_request *r)
+static void write_request(struct jw *w, const struct read_request *r, bool with_person)
 {
 	jw_obj(w);
 	jw_kint(w, "id", r->id);
+	if (with_person) {
+		jw_kint(w, "person_id", r->person_id);
+		jw_kstr(w, "person_name", r->person_name);
+	}
 	jw_kint(w, "document_id", r->document_id);
 	jw_kstr(w, "document_title", r->document_title);
 	jw_kstr(w, "kind", doc_kind_name(r->kind));
@@ -319,7 +325,7 @@ void api_reading_list(struct ctx *c)
 	jw_key(&w, "items");
 	jw_arr(&w);
 	for (int i = 0; i < n; i++)
-		write_request(&w, &rs[i]);
+		write_request(&w, &rs[i], false);
 	jw_arr_end(&w);
 	jw_key(&w, "next");
 	jw_null(&w);
@@ -390,7 +396,156 @@ void api_reading_confirm(struct ctx *c)
 	} else {
 		struct jw w;
 		api_json_begin(c, &w);
-		write_request(&w, &j.r);
+		write_request(&w, &j.r, false);
 		api_json_end(c, 200);
 	}
+}
+
+/* ---- a unit's read status and reminders (the leader's, and HR's) ---- */
+
+/* The unit of {id}, which the actor may prepare; false once a problem has
+ * been written. */
+static bool unit_param(struct ctx *c, int64_t *unit_id)
+{
+	struct unit u;
+	*unit_id = ctx_param_id(c, "id");
+	enum err e = *unit_id ? store_unit_get(c->db, c->a, *unit_id, &u) : ERR_NOTFOUND;
+	if (!e && !access_can(&c->actor, ACT_PREPARE, *unit_id))
+		e = ERR_FORBIDDEN;
+	if (e)
+		api_problem_err(c, e);
+	return !e;
+}
+
+/* The cycle of ?cycle=, or (absent) the newest open one, else the newest;
+ * *status its status; 0 and NULL when there is no cycle at all. false once
+ * a problem has been written. */
+static bool cycle_query(struct ctx *c, int64_t *cycle_id, const char **status)
+{
+	if (!api_query_id(c, "cycle", cycle_id))
+		return false;
+	struct doc_cycle *cy;
+	int n;
+	enum err e = store_doc_cycles(c->db, c->a, &cy, &n);
+	if (!e && !*cycle_id)
+		e = store_doc_default_cycle(c->db, cycle_id);
+	if (e) {
+		api_problem_err(c, e);
+		return false;
+	}
+	for (int i = 0; i < n; i++)
+		if (cy[i].id == *cycle_id) {
+			*status = cy[i].status;
+			return true;
+		}
+	*status = NULL;
+	if (!*cycle_id)
+		return true;
+	api_problem(c, 404, "No such cycle.");
+	return false;
+}
+
+void api_unit_reading(struct ctx *c)
+{
+	int64_t unit_id, cycle_id;
+	const char *status;
+	if (!unit_param(c, &unit_id) || !cycle_query(c, &cycle_id, &status))
+		return;
+	struct read_request *rs = NULL;
+	int n = 0;
+	struct read_counts k = { 0, 0, 0, 0 };
+	enum err e = cycle_id ? store_read_status_for_unit(c->db, c->a, cycle_id, unit_id, &rs, &n) : OK;
+	if (!e && cycle_id)
+		e = store_read_counts(c->db, cycle_id, unit_id, &k);
+	if (e) {
+		fail(c, e);
+		return;
+	}
+	struct jw w;
+	api_json_begin(c, &w);
+	jw_obj(&w);
+	jw_kint(&w, "unit_id", unit_id);
+	jw_kid(&w, "cycle_id", cycle_id);
+	jw_kstr(&w, "cycle_status", status);
+	jw_kint(&w, "asked", k.asked);
+	jw_kint(&w, "confirmed_all", k.confirmed_all);
+	jw_kint(&w, "requests", k.requests);
+	jw_kint(&w, "requests_confirmed", k.requests_confirmed);
+	jw_key(&w, "items");
+	jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		write_request(&w, &rs[i], true);
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	api_json_end(c, 200);
+}
+
+struct remind_job {
+	int64_t unit_id, cycle_id, n;
+};
+
+static enum err remind_write(struct ctx *c, void *arg)
+{
+	struct remind_job *j = arg;
+	if (!access_can(&c->actor, ACT_PREPARE, j->unit_id))
+		return ERR_FORBIDDEN;
+	j->n = 0;
+	enum err e = store_read_remind(c->db, j->cycle_id, j->unit_id, c->now, &j->n);
+	if (e || j->n == 0)
+		return e;
+	char *changes = arena_printf(c->a, "{\"cycle_id\":[null,%lld],\"reminded\":[null,%lld]}",
+				     (long long)j->cycle_id, (long long)j->n);
+	return changes ? ctx_audit(c, "unit", j->unit_id, "remind_reading", changes) : ERR_TOO_BIG;
+}
+
+void api_unit_reading_remind(struct ctx *c)
+{
+	struct remind_job j = { 0 };
+	if (!unit_param(c, &j.unit_id))
+		return;
+	/* the cycle from ?cycle= or from a body {"cycle_id": N}; one of them */
+	if (!api_query_id(c, "cycle", &j.cycle_id))
+		return;
+	if (c->req->body_len > 0) {
+		int64_t body_cycle = 0;
+		struct api_member m[] = { { "cycle_id", API_ID, &body_cycle, false } };
+		if (!api_read_body(c, m, 1))
+			return;
+		if (m[0].present && j.cycle_id && body_cycle != j.cycle_id) {
+			api_problem(c, 400, "Give the cycle once: ?cycle= and cycle_id differ.");
+			return;
+		}
+		if (m[0].present)
+			j.cycle_id = body_cycle;
+	}
+	struct field_errors fe = { .n = 0 };
+	const char *status = NULL;
+	struct doc_cycle *cy;
+	int n = 0;
+	enum err e = j.cycle_id ? store_doc_cycles(c->db, c->a, &cy, &n) : OK;
+	if (e) {
+		api_problem_err(c, e);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		if (cy[i].id == j.cycle_id)
+			status = cy[i].status;
+	if (!status) {
+		field_error_add(&fe, "cycle_id", j.cycle_id ? PROB_UNKNOWN_REF : PROB_REQUIRED);
+		api_problem_fields(c, 422, &fe);
+		return;
+	}
+	e = strcmp(status, "closed") == 0 ? ERR_CONFLICT : ctx_write(c, remind_write, &j);
+	if (e) {
+		fail(c, e);
+		return;
+	}
+	struct jw w;
+	api_json_begin(c, &w);
+	jw_obj(&w);
+	jw_kint(&w, "unit_id", j.unit_id);
+	jw_kint(&w, "cycle_id", j.cycle_id);
+	jw_kint(&w, "reminded", j.n);
+	jw_obj_end(&w);
+	api_json_end(c, 200);
 }

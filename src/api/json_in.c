@@ -2,8 +2,8 @@
  * the query of a list. A body must say Content-Type application/json, fit in
  * API_BODY_MAX bytes and API_BODY_DEPTH levels of nesting, parse with jansson
  * without duplicate keys, and be one object whose members the handler named
- * in a table; each member is checked for its type and copied into the
- * request arena. The jansson tree never leaves this file and is released on
+ * in a table; each member is checked for its type (text, id, boolean, or an
+ * array of ids) and copied into the request arena. The jansson tree never leaves this file and is released on
  * every path in exactly one place, so handlers cannot leak it. The query
  * helpers read ?cursor=, ?limit= and typed filters, answering 400 with the
  * parameter's name when one is wrong. */
@@ -58,6 +58,37 @@ static struct api_member *find_member(struct api_member *m, int n, const char *n
 	return NULL;
 }
 
+/* An array of positive integers into a struct api_ids (null: empty). */
+static bool take_ids(struct ctx *c, struct api_member *m, json_t *v, struct field_errors *fe)
+{
+	struct api_ids *out = m->out;
+	out->v = NULL;
+	out->n = 0;
+	if (json_is_null(v))
+		return true;
+	if (!json_is_array(v)) {
+		field_error_add(fe, m->name, PROB_BAD_NUMBER);
+		return true;
+	}
+	size_t n = json_array_size(v);
+	if (n == 0)
+		return true;
+	int64_t *ids = arena_alloc(c->a, sizeof *ids * n);
+	if (!ids)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		json_t *x = json_array_get(v, i);
+		if (!json_is_integer(x) || json_integer_value(x) <= 0) {
+			field_error_add(fe, m->name, PROB_BAD_NUMBER);
+			return true;
+		}
+		ids[i] = (int64_t)json_integer_value(x);
+	}
+	out->v = ids;
+	out->n = (int)n;
+	return true;
+}
+
 /* Checks and copies one member's value; a wrong type becomes a field error. */
 static bool take_value(struct ctx *c, struct api_member *m, json_t *v, struct field_errors *fe)
 {
@@ -89,6 +120,8 @@ static bool take_value(struct ctx *c, struct api_member *m, json_t *v, struct fi
 		else
 			field_error_add(fe, m->name, PROB_BAD_BOOL);
 		break;
+	case API_IDS:
+		return take_ids(c, m, v, fe);
 	}
 	return true;
 }

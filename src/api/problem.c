@@ -56,6 +56,8 @@ static const char *const messages[PROB_COUNT] = {
 	[PROB_BAD_NUMBER] = "must be a positive whole number",
 	[PROB_NOT_ALLOWED] = "may not be set here",
 	[PROB_HAS_CHILDREN] = "still has sub-units or people",
+	[PROB_BAD_DECIMAL] = "must be a number with at most two decimals, such as 12.5",
+	[PROB_BAD_DATE] = "must be a real date written YYYY-MM-DD",
 };
 
 static const char *problem_message(enum problem p)

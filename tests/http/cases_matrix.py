@@ -70,13 +70,16 @@ class Ids:
             return items[0]["id"] if items else None
         if collection not in self.cache:
             api = self.w.api("admin")
-            r = api.get("/api/v1/%s?limit=1" % collection)
-            self.cache[collection] = None
+            r = api.get("/api/v1/%s?limit=500" % collection)
+            self.cache[collection] = []
             if r.status == 200:
-                items = r.json().get("items") or []
-                if items:
-                    self.cache[collection] = items[0].get("id")
-        return self.cache[collection]
+                self.cache[collection] = r.json().get("items") or []
+        items = self.cache[collection]
+        if prefer:
+            for it in items:
+                if prefer(it):
+                    return it.get("id")
+        return items[0].get("id") if items else None
 
     def fill(self, pattern, role=None, perm=None):
         """The pattern with real ids, or None when no id is known."""
@@ -96,6 +99,8 @@ class Ids:
                 prefer = lambda p: p.get("unit_id") in self.w.scope_units  # noqa: E731
             if role == "leader" and coll == "units" and self.w.scope_units:
                 prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
+            if role == "leader" and coll == "unit-goals" and self.w.scope_units:
+                prefer = lambda g: g.get("unit_id") in self.w.scope_units  # noqa: E731
             if m.group(1) == "unit_id":
                 # /cycles/{id}/prepare/{unit_id}: a unit, in the leader's scope when the role leads
                 coll = "units"
@@ -103,6 +108,8 @@ class Ids:
                     prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
             if coll in ("assets", "static"):
                 v = self.asset_name(coll)
+            elif role == "leader" and coll == "unit-goals" and self.w.scope_units:
+                v = self.scoped_unit_goal()      # a goal of a unit the leader leads
             elif m.group(1) in ("id", "unit_id"):
                 v = self.first_id(coll, prefer)
             else:
@@ -114,6 +121,18 @@ class Ids:
                 return None
             out.append(str(v))
         return "/".join(out)
+
+    def scoped_unit_goal(self):
+        """A unit goal of a unit in the leader's scope, or None."""
+        if "unit-goals/scoped" not in self.cache:
+            self.cache["unit-goals/scoped"] = None
+            r = self.w.api("admin").get("/api/v1/unit-goals?limit=500")
+            if r.status == 200:
+                for g in r.json().get("items") or []:
+                    if g.get("unit_id") in self.w.scope_units:
+                        self.cache["unit-goals/scoped"] = g["id"]
+                        break
+        return self.cache["unit-goals/scoped"]
 
     def linked_value(self, prefix, value_re):
         """A value for a {param} after PREFIX, taken from a link on the pages
