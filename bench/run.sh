@@ -323,6 +323,11 @@ done <"$TMP/scenarios.tsv"
 kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve died during the run"
 HWM_KIB=$(cat "$TMP"/wrk/*.hwm | awk -v m="$LOGIN_HWM_KIB" '$1 > m { m = $1 } END { print m }')
 RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$EVNE_PID/status")
+# What the RSS is: anonymous (heap, arenas, caches, stacks) and file pages
+# (the binary, libraries; the database is read through page caches, not a
+# memory map) — printed, not tabled.
+say "evne RSS now: $(awk '/^(RssAnon|RssFile|RssShmem):/ { printf "%s %d MiB  ", $1, $2 / 1024 }' \
+	"/proc/$EVNE_PID/status")(load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
 # --- 6. the table ---------------------------------------------------------------
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)

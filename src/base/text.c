@@ -51,6 +51,42 @@ int text_collate_nb(const char *a, int alen, const char *b, int blen)
 	return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
 }
 
+unsigned char *text_sort_key(struct arena *a, const char *s, size_t *len)
+{
+	*len = 0;
+	if (!s)
+		return NULL;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n16 = 0;
+	u_strFromUTF8(NULL, 0, &n16, s, -1, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	UChar *u = arena_alloc(a, (size_t)(n16 + 1) * sizeof(UChar));
+	if (!u)
+		return NULL;
+	st = U_ZERO_ERROR;
+	u_strFromUTF8(u, n16 + 1, NULL, s, -1, &st);
+	if (U_FAILURE(st))
+		return NULL;
+	UCollator *c = collator();
+	/* a first guess that fits most names; asked again when it does not */
+	int32_t cap = 4 * n16 + 16;
+	uint8_t *k = arena_alloc(a, (size_t)cap);
+	if (!k)
+		return NULL;
+	int32_t n = ucol_getSortKey(c, u, n16, k, cap);
+	if (n > cap) {
+		cap = n;
+		if (!(k = arena_alloc(a, (size_t)cap)))
+			return NULL;
+		n = ucol_getSortKey(c, u, n16, k, cap);
+	}
+	if (n <= 0 || n > cap)
+		return NULL;
+	*len = (size_t)n - 1;   /* without the terminating 0 byte */
+	return k;
+}
+
 char *text_fold(struct arena *a, const char *s)
 {
 	if (!s)

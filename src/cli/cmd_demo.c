@@ -1,7 +1,11 @@
 /* cmd_demo.c — evne demo: fills an empty database with the demo
- * organisation of demo_data.c (units, people, leaders, one log-in per role)
- * and its competence catalogue in one transaction, and prints the log-ins. A database that already holds
- * units is refused: demo data never mixes with real data. */
+ * organisation of demo_data.c (units, people, leaders, one log-in per role),
+ * its competence catalogue and an open yearly cycle in phase 1 (a published
+ * strategy, the divisions' unit goals, a leader guide and an aid, and the
+ * demo leader's first two checklist steps ticked) in one transaction, and
+ * prints the log-ins and the cycle. --no-cycle leaves the cycle out (for
+ * tests that set up their own). A database that already holds units is
+ * refused: demo data never mixes with real data. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,17 +16,25 @@
 #include "cli/cmds.h"
 #include "cli/demo_data.h"
 #include "cli/opts.h"
+#include "domain/strategy.h"
+#include "i18n/i18n.h"
 #include "store/competences.h"
+#include "store/cycles.h"
+#include "store/documents.h"
+#include "store/prepare.h"
 #include "store/store.h"
+#include "store/strategy.h"
 
 enum { PROGRESS_EVERY = 1000, SEED_MAX = 999999999 };
 
 static const char usage_text[] =
-	"usage: evne demo --db DB [--units N] [--people N] [--seed S] [--quiet]\n"
-	"  Fills an empty database with a demo agency (default 40 units, 800 people)\n"
-	"  and one log-in per role. The same --seed gives the same organisation and\n"
-	"  passwords; without it a random seed is chosen and printed. --quiet drops\n"
-	"  progress and the summary line; the log-ins are always printed.\n";
+	"usage: evne demo --db DB [--units N] [--people N] [--seed S] [--no-cycle] [--quiet]\n"
+	"  Fills an empty database with a demo agency (default 40 units, 800 people),\n"
+	"  one log-in per role, and an open yearly cycle in its first phase (strategy,\n"
+	"  unit goals, leader guide and aid). The same --seed gives the same\n"
+	"  organisation and passwords (the cycle's dates follow today); without it a\n"
+	"  random seed is chosen and printed. --no-cycle leaves the cycle out. --quiet\n"
+	"  drops progress and the summary line; the log-ins are always printed.\n";
 
 static void progress(bool on, int done, int total)
 {
@@ -33,13 +45,21 @@ static void progress(bool on, int done, int total)
 		done == total ? ", done.\n" : "\r");
 }
 
-static enum err write_org(struct store_conn *c, struct arena *a, const struct demo_org *o, bool show)
+/* The ids the organisation got, for the cycle written after it. */
+struct demo_ids {
+	int64_t *unit_id;                  /* by index in o->units */
+	int64_t user_id[DEMO_ACCOUNTS];    /* by index in o->accounts */
+};
+
+static enum err write_org(struct store_conn *c, struct arena *a, const struct demo_org *o, bool show,
+			  struct demo_ids *ids)
 {
 	enum err e = OK;
 	int64_t *unit_id = arena_alloc(a, sizeof *unit_id * (size_t)o->nunits);
 	int64_t *person_id = arena_alloc(a, sizeof *person_id * (size_t)o->npeople);
 	if (!unit_id || !person_id)
 		return ERR_TOO_BIG;
+	ids->unit_id = unit_id;
 	for (int i = 0; i < o->nunits && e == OK; i++) {
 		const struct demo_unit *du = &o->units[i];
 		struct unit u = { .name = (char *)du->name, .code = (char *)du->code,
@@ -75,6 +95,7 @@ static enum err write_org(struct store_conn *c, struct arena *a, const struct de
 				  .person_id = da->person >= 0 ? person_id[da->person] : 0,
 				  .password_hash = hash, .active = true, .lang = (char *)"nb" };
 		e = store_user_insert(c, &u);
+		ids->user_id[i] = u.id;
 		if (e == ERR_CONFLICT)
 			fprintf(stderr, "evne: the database already has an account %s\n", da->email);
 	}
@@ -109,6 +130,177 @@ static enum err write_catalogue(struct store_conn *c, struct arena *a, int64_t n
 	return e;
 }
 
+/* Today in Europe/Oslo as a day number (domain/cycle.h); false when the
+ * clock gives nothing usable. */
+static bool oslo_today(struct arena *a, int64_t now, int32_t *today)
+{
+	struct buf b;
+	char iso[11];
+	buf_init(&b, a, 32);
+	fmt_date(&b, now);                 /* "28.11.2026" */
+	return !b.err && strategy_parse_date(buf_str(&b), iso) && date_parse(iso, today);
+}
+
+/* The account of a role in the demo, -1 when there is none. */
+static int account_of(const struct demo_org *o, enum role r)
+{
+	for (int i = 0; i < DEMO_ACCOUNTS; i++)
+		if (o->accounts[i].role == r)
+			return i;
+	return -1;
+}
+
+/* The published strategy version 1 of the cycle; goal_ids gets each
+ * strategic goal's identity in table order (main goal, then goal). */
+static enum err write_strategy(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t user_id,
+			       int64_t now, const struct demo_strategy *ds, int first_year, int64_t *goal_ids)
+{
+	struct strategy_version v;
+	bool created;
+	enum err e = store_strategy_ensure_draft(c, a, cycle_id, now, &v, &created);
+	if (e)
+		return e;
+	v.vision = (char *)ds->vision;
+	v.core_values = (char *)ds->core_values;
+	v.culture = (char *)ds->culture;
+	v.behaviour = (char *)ds->behaviour;
+	v.leadership = (char *)ds->leadership;
+	if ((e = store_strategy_texts_update(c, &v, now)))
+		return e;
+	char on1[11], on2[11];
+	date_format(date_days(first_year - 2, 12, 31), on1);
+	date_format(date_days(first_year - 1, 12, 31), on2);
+	int k = 0;
+	for (int m = 0; m < ds->nmain && !e; m++) {
+		const struct demo_main_goal *dm = &ds->main_goals[m];
+		struct strategy_main_goal mg = { .version_id = v.id, .title = (char *)dm->title,
+						 .description = (char *)dm->description };
+		if ((e = store_main_goal_insert(c, &mg)))
+			break;
+		for (int g = 0; g < DEMO_GOALS_PER_MAIN && !e; g++) {
+			const struct demo_goal *dg = &dm->goals[g];
+			const struct demo_indicator *di = &dg->indicator;
+			struct strategy_goal sg = { .version_id = v.id, .main_goal_id = mg.id,
+						    .code = (char *)dg->code, .title = (char *)dg->title,
+						    .description = (char *)dg->description };
+			if ((e = store_strategy_goal_insert(c, cycle_id, now, &sg)))
+				break;
+			goal_ids[k++] = sg.goal_id;
+			struct strategy_indicator in = { .goal_row_id = sg.id, .name = (char *)di->name,
+							 .unit_of_measure = (char *)di->unit_of_measure,
+							 .has_baseline = true, .has_target = true,
+							 .baseline = di->baseline, .target = di->target };
+			if ((e = store_indicator_insert(c, &in)))
+				break;
+			struct strategy_value v1 = { .indicator_id = in.id, .measured_on = on1,
+						     .value = di->value1 };
+			struct strategy_value v2 = { .indicator_id = in.id, .measured_on = on2,
+						     .value = di->value2 };
+			if (di->has_value1)
+				e = store_value_insert(c, &v1);
+			if (!e)
+				e = store_value_insert(c, &v2);
+		}
+	}
+	if (!e)
+		e = store_strategy_publish(c, a, cycle_id, user_id, now, &v);
+	return e;
+}
+
+/* The yearly cycle around today, open and in phase 1, with its strategy,
+ * the divisions' unit goals, the two documents, and the demo leader's unit
+ * with its first two checklist steps ticked. *name gets the cycle's name.
+ * ERR_CONFLICT once a message has been printed (as write_org does). */
+static enum err write_cycle(struct store_conn *c, struct arena *a, const struct demo_org *o,
+			    const struct demo_ids *ids, int64_t now, int32_t today, const char **name,
+			    int64_t *cycle_id)
+{
+	struct demo_cycle_plan plan;
+	demo_cycle_plan(today, &plan);
+	struct cycle cy = { .name = arena_strdup(a, plan.name), .status = CYCLE_OPEN };
+	for (int k = 0; k < PHASE_COUNT; k++) {
+		cy.phases[k].starts_on = plan.starts_on[k];
+		cy.phases[k].ends_on = plan.ends_on[k];
+	}
+	struct cycle_errors ce = { .n = 0 };
+	cycle_validate_name(cy.name, &ce);
+	cycle_validate_dates(cy.phases, true, &ce);
+	if (!cy.name)
+		return ERR_TOO_BIG;
+	if (ce.n) {
+		fprintf(stderr, "evne: the demo cycle breaks the cycle rules at %s\n", ce.e[0].field);
+		return ERR_CONFLICT;
+	}
+	enum err e = store_cycle_insert(c, &cy, now);
+	if (e == ERR_CONFLICT)
+		fprintf(stderr, "evne: the database already has a cycle %s; use --no-cycle\n", cy.name);
+	if (e)
+		return e;
+	*name = cy.name;
+	*cycle_id = cy.id;
+
+	int hr = account_of(o, ROLE_HR), leader = account_of(o, ROLE_LEADER);
+	int64_t hr_user = hr >= 0 ? ids->user_id[hr] : 0;
+	const struct demo_strategy *ds;
+	const struct demo_unit_goal *dug;
+	const struct demo_document *dd;
+	int nug, ndd;
+	demo_strategy(&ds, &dug, &nug, &dd, &ndd);
+	int64_t *goal_ids = arena_alloc(a, sizeof *goal_ids * (size_t)(ds->nmain * DEMO_GOALS_PER_MAIN));
+	if (!goal_ids)
+		return ERR_TOO_BIG;
+	if ((e = write_strategy(c, a, cy.id, hr_user, now, ds, plan.first_year, goal_ids)))
+		return e;
+
+	/* Unit goals of the divisions the organisation has. */
+	for (int i = 0; i < nug && !e; i++) {
+		int u = -1, g = -1;
+		for (int k = 0; k < o->nunits && u < 0; k++)
+			if (o->units[k].level == 1 && strcmp(o->units[k].code, dug[i].unit_code) == 0)
+				u = k;
+		for (int m = 0, k = 0; m < ds->nmain; m++)
+			for (int j = 0; j < DEMO_GOALS_PER_MAIN; j++, k++)
+				if (strcmp(ds->main_goals[m].goals[j].code, dug[i].goal_code) == 0)
+					g = k;
+		if (u < 0 || g < 0)
+			continue;
+		struct unit_goal ug = { .cycle_id = cy.id, .unit_id = ids->unit_id[u], .goal_id = goal_ids[g],
+					.title = (char *)dug[i].title,
+					.contribution = (char *)dug[i].contribution };
+		e = store_unit_goal_insert(c, now, &ug);
+	}
+
+	/* The leader guide and the aid, each a Markdown version 1. */
+	for (int i = 0; i < ndd && !e; i++) {
+		struct document d = { .title = (char *)dd[i].title, .kind = dd[i].kind,
+				      .description = (char *)dd[i].description, .cycle_id = cy.id };
+		if ((e = store_document_insert(c, &d, hr_user, now)))
+			break;
+		struct doc_version dv = { .is_file = false, .body = (char *)dd[i].body };
+		e = store_document_version_add(c, a, d.id, &dv, NULL, 0, hr_user, now);
+	}
+
+	/* The demo leader has started preparing: the first two steps ticked. */
+	int lu = -1;
+	if (leader >= 0)
+		for (int k = 0; k < o->nunits && lu < 0; k++)
+			if (o->units[k].leader == o->accounts[leader].person)
+				lu = k;
+	if (!e && lu >= 0) {
+		char **steps;
+		int nsteps = 0;
+		e = store_phase_steps(c, a, "nb", PHASE_LEADER_PREPARATION, &steps, &nsteps);
+		if (e == ERR_NOTFOUND)
+			e = OK;
+		for (int k = 0; k < 2 && k < nsteps && !e; k++) {
+			bool changed;
+			e = store_prep_tick(c, cy.id, ids->unit_id[lu], k, steps[k], ids->user_id[leader],
+					    now - (2 - k) * 86400, &changed);
+		}
+	}
+	return e;
+}
+
 static void print_logins(const struct demo_org *o)
 {
 	printf("Log-ins:\n  %-15s %-27s %s\n", "role", "e-mail", "password");
@@ -121,8 +313,8 @@ static void print_logins(const struct demo_org *o)
 int cmd_demo(int argc, char **argv)
 {
 	struct opt defs[] = { { "db", true, NULL }, { "units", true, NULL }, { "people", true, NULL },
-			      { "seed", true, NULL }, { "quiet", false, NULL } };
-	struct opts o = { defs, 5, { 0 }, 0 };
+			      { "seed", true, NULL }, { "quiet", false, NULL }, { "no-cycle", false, NULL } };
+	struct opts o = { defs, 6, { 0 }, 0 };
 	if (opts_parse(&o, argc, argv) != 0 || o.npositional) {
 		fputs(usage_text, stderr);
 		return 2;
@@ -141,6 +333,7 @@ int cmd_demo(int argc, char **argv)
 		return 2;
 	}
 	bool quiet = opts_get(&o, "quiet") != NULL;
+	bool with_cycle = opts_get(&o, "no-cycle") == NULL;
 
 	int rc = 1;
 	struct arena a;
@@ -149,6 +342,11 @@ int cmd_demo(int argc, char **argv)
 	struct store_conn *c = NULL;
 	bool in_tx = false;
 	struct demo_org org;
+	struct demo_ids ids = { 0 };
+	const char *cycle_name = NULL;
+	int64_t cycle_id = 0;
+	int64_t now = (int64_t)time(NULL);
+	int32_t today = 0;
 	char errmsg[256];
 
 	if (demo_build(&a, (uint64_t)seed, (int)nunits, (int)npeople, &org) != OK) {
@@ -172,9 +370,16 @@ int cmd_demo(int argc, char **argv)
 		goto out;
 	}
 	if (e == OK)
-		e = write_org(c, &a, &org, !quiet && isatty(STDERR_FILENO));
+		e = write_org(c, &a, &org, !quiet && isatty(STDERR_FILENO), &ids);
 	if (e == OK)
-		e = write_catalogue(c, &a, (int64_t)time(NULL));
+		e = write_catalogue(c, &a, now);
+	if (e == OK && with_cycle) {
+		if (!oslo_today(&a, now, &today)) {
+			fputs("evne demo: the clock gives no date\n", stderr);
+			goto out;
+		}
+		e = write_cycle(c, &a, &org, &ids, now, today, &cycle_name, &cycle_id);
+	}
 	if (e == OK && (e = store_commit(c)) == OK)
 		in_tx = false;
 	if (e != OK) {
@@ -185,6 +390,12 @@ int cmd_demo(int argc, char **argv)
 	if (!quiet)
 		printf("%s: %d units, %d people (seed %ld)\n\n", org.name, org.nunits, org.npeople, seed);
 	print_logins(&org);
+	if (cycle_name) {
+		struct demo_cycle_plan plan;
+		demo_cycle_plan(today, &plan);
+		printf("\nCycle %s (open, in leader preparation until %s): /cycles/%lld\n", cycle_name,
+		       plan.ends_on[PHASE_LEADER_PREPARATION], (long long)cycle_id);
+	}
 	rc = 0;
 out:
 	if (in_tx)

@@ -2,9 +2,12 @@
  * seeded by --seed drives every choice, so a seed always gives the same
  * agency. The structure: Direktoratet for forvaltning og tilsyn, six
  * divisions, named sections under them taken in turn, and when the named
- * sections run out, teams under the sections. */
+ * sections run out, teams under the sections. The strategy, unit goals and
+ * documents at the end are the same for every seed; the cycle's dates are
+ * computed from the day given. */
 #include "cli/demo_data.h"
 
+#include <stdio.h>
 #include <string.h>
 #include "base/buf.h"
 #include "domain/import.h"
@@ -497,4 +500,258 @@ void demo_catalogue(const struct demo_area **areas, int *nareas, const struct de
 	*nareas = (int)(sizeof demo_areas / sizeof demo_areas[0]);
 	*items = demo_items;
 	*nitems = (int)(sizeof demo_items / sizeof demo_items[0]);
+}
+
+/* ---- the yearly cycle ---- */
+
+void demo_cycle_plan(int32_t today, struct demo_cycle_plan *out)
+{
+	static const int weeks[PHASE_COUNT - 1] = { 6, 8, 6, 8 };
+	int32_t start = today - 14, day = start;
+	int y, m, d;
+	for (int k = 0; k < PHASE_COUNT - 1; k++) {
+		date_format(day, out->starts_on[k]);
+		day += weeks[k] * 7;
+		date_format(day - 1, out->ends_on[k]);
+	}
+	date_civil(start, &y, &m, &d);
+	out->first_year = y;
+	date_format(day, out->starts_on[PHASE_IMPLEMENTATION]);
+	/* 12 months after the start; 29 February falls on 1 March a year later. */
+	date_format(date_days(y + 1, m, d) - 1, out->ends_on[PHASE_IMPLEMENTATION]);
+	int32_t ud_end;
+	if (!date_parse(out->ends_on[PHASE_UNIT_DISCUSSION], &ud_end))
+		ud_end = day;
+	date_civil(ud_end, &y, &m, &d);
+	snprintf(out->name, sizeof out->name, "%d", y);
+}
+
+/* ---- the strategy ---- */
+
+static const struct demo_main_goal demo_main_goals[] = {
+	{ "Enkle og forståelige tjenester for brukerne",
+	  "Innbyggere og virksomheter skal oppleve at det er enkelt å finne fram, søke og forstå "
+	  "hva vi har bestemt og hvorfor.",
+	  { { "S1.1", "Flere saker behandles heldigitalt",
+	      "Søknader, vedtak og klager går digitalt fra start til slutt, med automatisering der "
+	      "regelverket gir rom for det.",
+	      { "Andel saker behandlet heldigitalt", "%", 4800, 7500, true, 4800, 5700 } },
+	    { "S1.2", "Brukerne forstår vedtak og veiledning",
+	      "Vedtak, brev og veiledning er skrevet i klart språk og testet på brukerne.",
+	      { "Brukernes vurdering av hvor forståelige vedtakene er (skala 1–6)", "poeng", 420, 500,
+		true, 420, 445 } } } },
+	{ "Risikobasert og treffsikkert tilsyn",
+	  "Vi bruker ressursene der risikoen for brudd på regelverket og skade for samfunnet er størst.",
+	  { { "S2.1", "Tilsynene velges ut etter risiko",
+	      "Data og analyse ligger til grunn for hvilke virksomheter vi fører tilsyn med.",
+	      { "Andel tilsyn valgt ut etter dokumentert risikovurdering", "%", 5500, 9000, true, 5500,
+		6800 } },
+	    { "S2.2", "Raskere og riktigere behandling av klagesaker",
+	      "Klagerne får svar innen rimelig tid, og vedtakene holder ved overprøving.",
+	      { "Gjennomsnittlig behandlingstid for klagesaker", "dager", 9400, 6000, true, 9400,
+		8150 } } } },
+	{ "Riktig kompetanse og en lærende organisasjon",
+	  "Vi har kompetansen som trengs for å løse samfunnsoppdraget i dag og i årene som kommer, "
+	  "og vi drifter tjenestene sikkert og effektivt.",
+	  { { "S3.1", "Medarbeiderne utvikler kompetansen virksomheten trenger",
+	      "Hver medarbeider har en utviklingsplan som tar hensyn til virksomhetens kritiske "
+	      "kompetansebehov.",
+	      { "Andel medarbeidere med utviklingsplan knyttet til kritisk kompetanse", "%", 3200,
+		9000, false, 0, 3200 } },
+	    { "S3.2", "Sikker og effektiv drift av digitale tjenester",
+	      "Kritiske systemer er risikovurdert, og gevinstene av digitaliseringen tas ut.",
+	      { "Andel kritiske systemer med oppdatert risikovurdering", "%", 6000, 10000, true, 6000,
+		7400 } } } },
+};
+
+static const struct demo_strategy demo_strategy_data = {
+	.vision =
+		"**Trygg forvaltning – enkelt for brukerne.**\n\n"
+		"Direktoratet for forvaltning og tilsyn skal gjøre det enkelt å gjøre rett, og gripe inn "
+		"der risikoen er størst. Vi skal være en kunnskapsbasert og åpen etat som innbyggere, "
+		"virksomheter og departementet har tillit til.\n",
+	.core_values =
+		"- **Åpen** – vi deler kunnskap og begrunner beslutningene våre.\n"
+		"- **Pålitelig** – vi behandler like saker likt og holder det vi lover.\n"
+		"- **Modig** – vi tar opp vanskelige spørsmål og prøver nye løsninger.\n",
+	.culture =
+		"- Vi deler kunnskap på tvers av avdelinger og seksjoner.\n"
+		"- Vi sier fra tidlig og lærer av feil i stedet for å skjule dem.\n"
+		"- Vi ser sakene fra brukerens side.\n"
+		"- Vi tar i bruk nye digitale verktøy og arbeidsformer når de gjør oss bedre.\n",
+	.behaviour =
+		"### Åpen\n\n"
+		"Jeg deler det jeg vet, dokumenterer arbeidet mitt slik at andre kan bygge videre på det, "
+		"og forklarer vedtak så mottakeren forstår hvorfor.\n\n"
+		"### Pålitelig\n\n"
+		"Jeg følger regelverk og rutiner, holder frister og sier fra i god tid når noe ikke går "
+		"som planlagt.\n\n"
+		"### Modig\n\n"
+		"Jeg foreslår forbedringer, gir og tar imot tilbakemeldinger, og tar ansvar for egen "
+		"læring og utvikling.\n",
+	.leadership =
+		"Ledere i direktoratet\n\n"
+		"1. **gir retning**: forklarer strategien og hva den betyr for enheten,\n"
+		"2. **involverer**: lar medarbeiderne og de tillitsvalgte delta i planleggingen,\n"
+		"3. **utvikler mennesker**: følger opp hver medarbeiders utviklingsplan,\n"
+		"4. **skaper resultater**: setter tydelige mål, følger opp og lærer av resultatene,\n"
+		"5. **går foran**: lever etter verdiene og atferdsbeskrivelsene.\n",
+	.main_goals = demo_main_goals,
+	.nmain = COUNT(demo_main_goals),
+};
+
+static const struct demo_unit_goal demo_unit_goals[] = {
+	{ "DIG", "Tre nye sakstyper over på heldigital behandling",
+	  "Vi utvikler og setter i drift digital søknad og automatisert saksbehandling for tre "
+	  "sakstyper i løpet av året, sammen med fagavdelingene.", "S1.1" },
+	{ "DIG", "Oppdatert risikovurdering for alle kritiske systemer",
+	  "Seksjon for informasjonssikkerhet leder arbeidet; hver systemeier gjennomgår sitt system "
+	  "minst én gang i året.", "S3.2" },
+	{ "OVS", "Gevinstplan for alle digitaliseringsprosjekter",
+	  "Ingen nye prosjekter starter uten en gevinstplan med eier, målepunkter og oppfølging.",
+	  "S3.2" },
+	{ "OVS", "Tilsynsbudsjettet fordeles etter risiko",
+	  "Vi utvikler en fordelingsmodell sammen med Tilsyn og kontroll, basert på risikoanalysen.",
+	  "S2.1" },
+	{ "TIK", "Risikobasert utvelgelse av alle planlagte tilsyn",
+	  "Alle planlagte tilsyn velges ut med den nye risikomodellen og dokumenteres i saken.",
+	  "S2.1" },
+	{ "TIK", "Klagesaker behandles innen 60 dager",
+	  "Vi innfører fast ukentlig prioritering av klagesaker og bedre maler for oversendelse.",
+	  "S2.2" },
+	{ "KOM", "Klart språk i alle standardbrev og vedtaksmaler",
+	  "Alle standardbrev gjennomgås og brukertestes, i samarbeid med Juridisk avdeling.",
+	  "S1.2" },
+	{ "KOM", "Veiledning som får flere til å søke digitalt",
+	  "Ny veiledning på nettsidene for de fem største sakstypene, med lenke rett til digital søknad.",
+	  "S1.1" },
+	{ "HRO", "Alle medarbeidere har en utviklingsplan knyttet til kritisk kompetanse",
+	  "Vi gir lederne opplæring i kompetansedrøftinger og følger opp at medarbeidersamtalene "
+	  "gjennomføres.", "S3.1" },
+	{ "HRO", "Program for nye ledere",
+	  "Alle nye ledere gjennomfører lederprogrammet det første året, med lederprinsippene som "
+	  "grunnlag.", "S3.1" },
+	{ "JUR", "Oppdaterte vedtaksmaler etter forvaltningsloven",
+	  "Vi gjennomgår vedtaksmalene slik at begrunnelsene er riktige og lette å forstå.", "S2.2" },
+	{ "JUR", "Personvernvurdering for nye digitale tjenester",
+	  "Alle nye digitale tjenester får en vurdering av personvernkonsekvenser før de settes i drift.",
+	  "S1.1" },
+};
+
+static const char GUIDE_BODY[] =
+	"Denne veiledningen hjelper deg som leder med å forberede og lede kompetansedrøftingen i din "
+	"enhet. Kompetansedrøftingene er en del av virksomhetens årshjul og gjør strategien om til "
+	"konkrete kompetansebehov, tiltak og individuelle utviklingsplaner.\n\n"
+	"# Årshjulet i korte trekk\n\n"
+	"1. **Lederforberedelse** – du setter deg inn i strategien og enhetens mål.\n"
+	"2. **Lokal kompetansedrøfting** – enheten drøfter kompetansebehovene i et møte og foreslår "
+	"kritiske behov og tiltak.\n"
+	"3. **Sammenstilling og beslutning** – HR sammenstiller forslagene til virksomhetens "
+	"kompetansestrategi, som toppledelsen vedtar.\n"
+	"4. **Medarbeidersamtaler** – hver medarbeider får en individuell utviklingsplan som tar "
+	"hensyn til de kritiske kompetansebehovene.\n"
+	"5. **Iverksetting** – tiltakene gjennomføres og følges opp.\n\n"
+	"# Steg 1: Forbered deg\n\n"
+	"Målet er at du er godt forberedt og trygg på å lede prosessen. Still deg disse spørsmålene:\n\n"
+	"- Hva er innholdet i virksomhetens strategi?\n"
+	"- Hvilke mål og bidrag er utpekt for min enhet?\n"
+	"- Hva slags kompetanse vil virksomheten og min enhet trenge?\n\n"
+	"Slik gjør du det:\n\n"
+	"1. Les strategien: visjonen, hovedmålene, de strategiske målene med indikatorene, "
+	"kjerneverdiene, de ønskede kulturtrekkene, atferdsbeskrivelsene og lederprinsippene.\n"
+	"2. Tenk gjennom hvilke mål som er mest sannsynlige og aktuelle for enheten, gitt føringene "
+	"i strategien. Enhetens mål fra målnedbrytingen finner du på enhetens side.\n"
+	"3. Tenk gjennom hvilken kompetanse virksomheten og enheten vil trenge i årene som kommer. "
+	"Skriv gjerne utkast til kompetansebehov på forberedelsessiden; de følger med inn i "
+	"drøftingen.\n"
+	"4. Les denne veiledningen og hjelpemiddelet for kartlegging av kritisk kompetanse.\n"
+	"5. Velg dokumentpakken og send den til medarbeiderne i god tid før møtet. Følg med på "
+	"hvem som har bekreftet at de har lest, og send en påminnelse ved behov.\n\n"
+	"Du er ferdig forberedt når alle punktene på sjekklisten er krysset av og medarbeiderne har "
+	"fått og lest dokumentasjonen.\n\n"
+	"# Steg 2: Led drøftingsmøtet\n\n"
+	"Sett av om lag 90 minutter. Målet er at enheten får en konkret og felles forståelse av "
+	"kompetansebehovene sine. Forslag til dagsorden:\n\n"
+	"1. **Innledning (10 min)** – hvorfor og hvordan vi arbeider med kompetansestrategi i "
+	"virksomheten.\n"
+	"2. **Strategien og våre mål (15 min)** – kort informasjon om strategien og en repetisjon "
+	"av enhetens utpekte mål.\n"
+	"3. **Kritiske kompetansebehov (35 min)** – kartlegg hvilken kompetanse som er kritisk for "
+	"å nå målene. Bruk hjelpemiddelet.\n"
+	"4. **Forslag til kompetansetiltak (20 min)** – hvordan skal vi skaffe, utvikle, mobilisere "
+	"eller avvikle kompetanse?\n"
+	"5. **Oppsummering og konklusjon (10 min)** – bli enige om forslagene enheten sender inn.\n\n"
+	"Sentrale spørsmål i møtet:\n\n"
+	"- Hva sier strategien, og hvilke mål og bidrag har vi fått?\n"
+	"- Hva slags kompetanse vil virksomheten og enheten vår trenge?\n"
+	"- Hvilke tiltak foreslår vi for å dekke de kritiske behovene?\n\n"
+	"## Tips til gjennomføringen\n\n"
+	"- Gi alle ordet. Start gjerne med et par minutter der hver enkelt noterer egne tanker.\n"
+	"- Hold diskusjonen på enhetsnivå. Den enkeltes ønsker tar dere i medarbeidersamtalen.\n"
+	"- Skill mellom det som er *kritisk* for å nå målene og det som er *nyttig å ha*.\n"
+	"- Inviter tillitsvalgt når enheten har det; medvirkning er en del av prosessen.\n\n"
+	"# Etter møtet\n\n"
+	"Registrer enhetens forslag til kritiske kompetansebehov og tiltak, og send dem inn innen "
+	"fristen i årshjulet. Forslagene blir grunnlaget for virksomhetens kompetansestrategi og for "
+	"medarbeidersamtalene.\n\n"
+	"# Ønsket resultat\n\n"
+	"- Du er forberedt på og komfortabel med å lede kompetansedrøftingen i egen enhet.\n"
+	"- Medarbeiderne har fått og gjort seg kjent med relevant dokumentasjon.\n"
+	"- Enheten har formulert sine forslag til kritiske kompetansebehov og tiltak, og har en "
+	"felles forståelse av hva strategien betyr for den langsiktige kompetanseutviklingen.\n";
+
+static const char AID_BODY[] =
+	"Bruk dette hjelpemiddelet i forberedelsene og i drøftingsmøtet, når enheten skal finne sine "
+	"kritiske kompetansebehov.\n\n"
+	"# Hva er kritisk kompetanse?\n\n"
+	"Kritisk kompetanse er kompetanse virksomheten *må* ha for å nå de strategiske målene, og som "
+	"det tar tid eller er vanskelig å skaffe. Et kompetansebehov er kritisk når svaret er ja på "
+	"minst ett av spørsmålene:\n\n"
+	"- Når vi ikke målet hvis vi mangler kompetansen?\n"
+	"- Er det få eller ingen hos oss som har den i dag?\n"
+	"- Tar det mer enn et år å bygge den opp eller rekruttere den?\n\n"
+	"# Slik kartlegger dere\n\n"
+	"1. **Ta utgangspunkt i målene.** Gå gjennom enhetens mål og de strategiske målene de er "
+	"knyttet til.\n"
+	"2. **Spør hva målene krever.** Hvilke oppgaver må løses, og hvilken kompetanse trengs for "
+	"å løse dem om to til tre år?\n"
+	"3. **Vurder dagens nivå.** Hvor gode er vi i dag, og hvor gode må vi bli? Bruk nivåene i "
+	"kompetansekatalogen.\n"
+	"4. **Vurder hvor kritisk behovet er.** Høy: målet nås ikke uten. Middels: målet nås "
+	"senere eller dårligere. Lav: nyttig, men ikke avgjørende.\n"
+	"5. **Foreslå tiltak.** Velg en av de fire tiltakstypene nedenfor for hvert kritisk behov.\n\n"
+	"# De fire tiltakstypene\n\n"
+	"- **Skaffe** – rekruttere, leie inn eller kjøpe kompetanse vi ikke har.\n"
+	"- **Utvikle** – kurs, hospitering, erfaringsdeling og læring i arbeidet.\n"
+	"- **Mobilisere** – ta i bruk kompetanse vi allerede har, på tvers av enheter.\n"
+	"- **Avvikle** – fase ut kompetanse og oppgaver vi ikke lenger trenger.\n\n"
+	"# Beskriv hvert behov\n\n"
+	"- **Kompetanse**: hva det gjelder, gjerne med navnet fra kompetansekatalogen.\n"
+	"- **Strategisk mål**: hvilket mål behovet bidrar til (for eksempel S1.1).\n"
+	"- **Kritikalitet**: høy, middels eller lav.\n"
+	"- **Nødvendig og nåværende nivå**: hvor stort gapet er.\n"
+	"- **Hvem det gjelder**: hele enheten, noen roller eller et antall personer.\n"
+	"- **Tidshorisont**: når kompetansen må være på plass.\n\n"
+	"# Eksempel\n\n"
+	"> **Dataanalyse** (S2.1 Tilsynene velges ut etter risiko). Kritikalitet: høy. Vi trenger "
+	"tre inspektører som kan bruke risikomodellen selvstendig innen ett år; i dag kan én. "
+	"Tiltak: utvikle (kurs og hospitering hos Seksjon for data og analyse) og mobilisere "
+	"(analytiker deltar i planleggingen av tilsyn).\n";
+
+static const struct demo_document demo_documents[] = {
+	{ DOC_LEADER_GUIDE, "Lederveiledning: kompetansedrøftinger i egen enhet",
+	  "Hvordan du forbereder deg, leder drøftingsmøtet og følger opp etterpå.", GUIDE_BODY },
+	{ DOC_AID, "Hjelpemiddel: kartlegging av kritisk kompetanse",
+	  "Spørsmål, kriterier og en mal for å finne og beskrive enhetens kritiske kompetansebehov.",
+	  AID_BODY },
+};
+
+void demo_strategy(const struct demo_strategy **strategy, const struct demo_unit_goal **goals,
+		   int *ngoals, const struct demo_document **docs, int *ndocs)
+{
+	*strategy = &demo_strategy_data;
+	*goals = demo_unit_goals;
+	*ngoals = COUNT(demo_unit_goals);
+	*docs = demo_documents;
+	*ndocs = COUNT(demo_documents);
 }

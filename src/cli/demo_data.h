@@ -2,8 +2,11 @@
  * units (the agency, its divisions, their sections, then teams), people with
  * Norwegian names (and names of immigrants common in Norway), e-mail
  * addresses, employee numbers and job titles, a leader for every unit, and
- * one log-in per role with a readable password, and a competence catalogue. Pure data: cmd_demo.c
- * writes it. The same seed always gives the same organisation. */
+ * one log-in per role with a readable password, and a competence catalogue;
+ * plus the agency's yearly cycle (phase dates computed from today), its
+ * strategy, the divisions' unit goals and two phase-1 documents. Pure data:
+ * cmd_demo.c writes it. The same seed always gives the same organisation;
+ * only the cycle's dates move with today. */
 #ifndef EVNE_CLI_DEMO_DATA_H
 #define EVNE_CLI_DEMO_DATA_H
 
@@ -11,6 +14,8 @@
 #include <stdint.h>
 #include "base/arena.h"
 #include "base/err.h"
+#include "domain/cycle.h"
+#include "domain/documents.h"
 #include "domain/types.h"
 
 enum { DEMO_UNITS_MAX = 5000, DEMO_PEOPLE_MAX = 1000000, DEMO_ACCOUNTS = 5 };
@@ -56,6 +61,54 @@ struct demo_competence {
 };
 void demo_catalogue(const struct demo_area **areas, int *nareas, const struct demo_competence **items,
 		    int *nitems);
+
+/* The demo's strategy (static data shared by every seed). Numbers are in
+ * hundredths (domain/strategy.h); an indicator's values were measured on
+ * 31 December two years and one year before the cycle's first year
+ * (has_value1 false: only the later one). */
+struct demo_indicator {
+	const char *name, *unit_of_measure;
+	int64_t baseline, target;
+	bool has_value1;
+	int64_t value1, value2;
+};
+struct demo_goal {
+	const char *code, *title, *description;
+	struct demo_indicator indicator;
+};
+enum { DEMO_GOALS_PER_MAIN = 2 };
+struct demo_main_goal {
+	const char *title, *description;
+	struct demo_goal goals[DEMO_GOALS_PER_MAIN];
+};
+struct demo_strategy {
+	const char *vision, *core_values, *culture, *behaviour, *leadership;   /* Markdown */
+	const struct demo_main_goal *main_goals;
+	int nmain;
+};
+/* A unit goal of a division (unit_code), linked to the strategic goal goal_code. */
+struct demo_unit_goal {
+	const char *unit_code, *title, *contribution, *goal_code;
+};
+struct demo_document {
+	enum doc_kind kind;
+	const char *title, *description, *body;   /* body: Markdown */
+};
+void demo_strategy(const struct demo_strategy **strategy, const struct demo_unit_goal **goals,
+		   int *ngoals, const struct demo_document **docs, int *ndocs);
+
+/* The demo cycle around day today (days since 1970, domain/cycle.h): leader
+ * preparation from 14 days before today for 6 weeks, then the unit
+ * discussion 8 weeks, compilation 6 weeks, conversations 8 weeks, and
+ * implementation until the day before 12 months after the start. name gets
+ * the year the unit discussion ends in ("2027"); *first_year the year the
+ * cycle starts in. */
+struct demo_cycle_plan {
+	char name[12];
+	char starts_on[PHASE_COUNT][11], ends_on[PHASE_COUNT][11];
+	int first_year;
+};
+void demo_cycle_plan(int32_t today, struct demo_cycle_plan *out);
 
 /* Builds the organisation into a. 1 <= nunits <= DEMO_UNITS_MAX and
  * nunits <= npeople <= DEMO_PEOPLE_MAX (every unit has a leader from among

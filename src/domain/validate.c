@@ -20,6 +20,8 @@ static const char *const problem_codes[PROB_COUNT] = {
 	[PROB_BAD_NUMBER] = "bad_number",
 	[PROB_NOT_ALLOWED] = "not_allowed",
 	[PROB_HAS_CHILDREN] = "has_children",
+	[PROB_BAD_DECIMAL] = "bad_decimal",
+	[PROB_BAD_DATE] = "bad_date",
 };
 
 const char *problem_code(enum problem p)

@@ -23,6 +23,8 @@ enum problem {
 	PROB_BAD_NUMBER,
 	PROB_NOT_ALLOWED,    /* outside the actor's scope */
 	PROB_HAS_CHILDREN,   /* a unit with sub-units or people cannot be deleted */
+	PROB_BAD_DECIMAL,    /* not a decimal number ("12,5", at most two decimals) */
+	PROB_BAD_DATE,       /* not a real calendar date */
 	PROB_COUNT
 };
 

@@ -52,6 +52,11 @@ struct store_ops {
 	void (*reset)(struct store_stmt *st);
 	/* Rows changed by the statement's last run (after step gave done). */
 	int64_t (*changes)(struct store_stmt *st);
+	/* The id of the connection's last inserted row, where that is cheaper
+	 * than RETURNING (SQLite's rowid: RETURNING there costs a temporary
+	 * table and a statement journal per row); NULL: use RETURNING. Used
+	 * by bulk paths (people.c) only. */
+	int64_t (*last_insert_id)(struct store_db *db);
 	/* Runs a script of several statements (migrations only). */
 	enum err (*exec_script)(struct store_db *db, const char *sql);
 	/* write: take the write lock now, so a transaction never fails half-way

@@ -331,6 +331,30 @@ static void cycle_actions(struct html *h, const struct cycle *cy)
 	HTML_LIT(h, "</p>");
 }
 
+static void list_link(struct html *h, const char *url, enum msg text)
+{
+	HTML_LIT(h, "<li><a class=\"ds-link\"");
+	HTML_URL(h, "href", url);
+	HTML_LIT(h, ">");
+	html_msg(h, text);
+	HTML_LIT(h, "</a></li>");
+}
+
+/* The cycle's strategy, the phase-1 preparation (for those who prepare)
+ * and the documents. */
+static void cycle_links(struct html *h, const struct cycle *cy, bool can_prepare)
+{
+	struct arena *a = h->b->arena;
+	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"sm\">");
+	html_msg(h, MSG_CYCLE_LINKS);
+	HTML_LIT(h, "</h2><ul class=\"ds-list\">");
+	list_link(h, url_path(a, "/cycles/%lld/strategy", (long long)cy->id), MSG_STRATEGY_TITLE);
+	if (can_prepare)
+		list_link(h, url_path(a, "/cycles/%lld/prepare", (long long)cy->id), MSG_PREP_TITLE);
+	list_link(h, "/documents", MSG_DOC_LIST_TITLE);
+	HTML_LIT(h, "</ul>");
+}
+
 void v_cycle_show(struct html *h, const struct v_cycle_show *m)
 {
 	const struct cycle *cy = m->cycle;
@@ -347,6 +371,7 @@ void v_cycle_show(struct html *h, const struct v_cycle_show *m)
 	}
 	if (m->can_edit && cycle_editable(cy->status))
 		cycle_actions(h, cy);
+	cycle_links(h, cy, m->can_prepare);
 
 	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"md\">");
 	html_msg(h, MSG_HOME_CYCLE);

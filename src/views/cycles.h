@@ -1,6 +1,8 @@
 /* cycles.h — the views of the yearly cycle: the list of cycles, one cycle
  * (wheel, phases with dates and texts, HR's actions), the create and edit
- * forms, the open/close confirmations, and the phase text editor. Each
+ * forms, the open/close confirmations, and the phase text editor. One
+ * cycle's page links to its strategy, its preparation overview and the
+ * documents. Each
  * writes the page body after page_begin from its own view-model struct; all
  * pointers are borrowed for the call. Dates in the structs are ISO text;
  * the views show them as 31.01.2027. */
@@ -36,6 +38,7 @@ struct v_cycle_show {
 	const struct phase_text *texts;   /* PHASE_COUNT, in the reader's language */
 	const char *today;                /* ISO */
 	bool can_edit;                    /* HR's actions */
+	bool can_prepare;                 /* the link to the phase-1 preparation overview */
 };
 void v_cycle_show(struct html *h, const struct v_cycle_show *m);
 

@@ -24,6 +24,8 @@ enum msg v_problem_msg(enum problem p)
 	case PROB_BAD_NUMBER: return MSG_PROB_BAD_NUMBER;
 	case PROB_NOT_ALLOWED: return MSG_PROB_NOT_ALLOWED;
 	case PROB_HAS_CHILDREN: return MSG_PROB_HAS_CHILDREN;
+	case PROB_BAD_DECIMAL: return MSG_PROB_BAD_DECIMAL;
+	case PROB_BAD_DATE: return MSG_PROB_BAD_DATE;
 	case PROB_NONE:
 	case PROB_COUNT:
 		break;

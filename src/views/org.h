@@ -45,6 +45,8 @@ struct v_unit_show {
 	bool show_inactive;          /* ?inactive=1 */
 	bool can_edit;               /* edit, delete and new sub-unit buttons */
 	bool can_add_people;         /* "New employee in the unit" */
+	bool can_see_goals;          /* the link to the unit's goals */
+	bool can_see_reading;        /* the link to its read confirmations (its leader, HR) */
 };
 void v_unit_show(struct html *h, const struct v_unit_show *m);
 

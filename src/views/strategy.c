@@ -5,8 +5,8 @@
  * those who cannot see it; then core values, culture, behaviour and
  * leadership principles. Rich text goes through html_markdown with headings
  * shifted under the section's own. The forms use views/form.h, except the
- * decimal and date fields, whose problems need words of their own ("write a
- * number like 12,5") where the shared catalogue only knows whole numbers. */
+ * decimal and date fields and the error summary, which tell a taken date,
+ * code or title in the strategy's own words (problem_words). */
 #include "views/strategy.h"
 
 #include <string.h>
@@ -93,15 +93,13 @@ static const char *strategy_url(struct arena *a, int64_t cycle_id, const char *t
 	return arena_printf(a, "%s%s", url_path(a, "/cycles/%lld/strategy", (long long)cycle_id), tail);
 }
 
-/* ---- decimal and date fields with their own problem words ---- */
+/* ---- fields whose problems have words of their own ---- */
 
+/* A taken date, code or title and an unknown goal are told in the strategy's
+ * words; everything else (also PROB_BAD_DECIMAL and PROB_BAD_DATE) in the
+ * shared ones. */
 static enum msg problem_words(const char *field, enum problem p)
 {
-	if (p == PROB_BAD_NUMBER &&
-	    (strcmp(field, "baseline") == 0 || strcmp(field, "target") == 0 || strcmp(field, "value") == 0))
-		return MSG_STRATEGY_PROB_DECIMAL;
-	if (p == PROB_BAD_NUMBER && strcmp(field, "measured_on") == 0)
-		return MSG_STRATEGY_PROB_DATE;
 	if (p == PROB_TAKEN && strcmp(field, "measured_on") == 0)
 		return MSG_STRATEGY_PROB_DATE_TAKEN;
 	if (p == PROB_TAKEN && strcmp(field, "code") == 0)
@@ -441,6 +439,11 @@ void v_strategy_page(struct html *h, const struct v_strategy_page *m)
 		html_msg(h, MSG_STRATEGY_TITLE);
 	HTML_LIT(h, "</h1>");
 	cycle_line(h, &m->cycle);
+	HTML_LIT(h, "<p class=\"ds-paragraph\"><a class=\"ds-link\"");
+	HTML_URL(h, "href", url_path(a, "/cycles/%lld", (long long)m->cycle.id));
+	HTML_LIT(h, ">");
+	html_msgf(h, MSG_HOME_CYCLE_LINK, m->cycle.name ? m->cycle.name : "");
+	HTML_LIT(h, "</a></p>");
 	if (d)
 		version_badge(h, &d->version);
 	if (m->is_past && m->latest_number > 0) {

@@ -1,8 +1,9 @@
 /* units.c — the unit pages: the whole tree as nested lists (each unit with
  * its code, leader and number of employees), one unit with its details,
- * sub-units and employees, the create/edit form with the parent chosen from
- * the tree and the leader given by employee number, and the delete
- * confirmation that explains when a unit cannot be deleted. */
+ * links to its goals and read confirmations, sub-units and employees, the
+ * create/edit form with the parent chosen from the tree and the leader given
+ * by employee number, and the delete confirmation that explains when a unit
+ * cannot be deleted. */
 #include "views/org.h"
 
 #include <string.h>
@@ -225,6 +226,24 @@ void v_unit_show(struct html *h, const struct v_unit_show *m)
 	else
 		html_msg(h, MSG_UNIT_NO_LEADER);
 	HTML_LIT(h, "</dd></dl>");
+	if (m->can_see_goals || m->can_see_reading) {
+		HTML_LIT(h, "<ul class=\"ds-list\">");
+		if (m->can_see_goals) {
+			HTML_LIT(h, "<li><a class=\"ds-link\"");
+			HTML_URL(h, "href", url_path(a, "/units/%lld/goals", (long long)u->id));
+			HTML_LIT(h, ">");
+			html_msgf(h, MSG_UNIT_GOALS_TITLE, u->name);
+			HTML_LIT(h, "</a></li>");
+		}
+		if (m->can_see_reading) {
+			HTML_LIT(h, "<li><a class=\"ds-link\"");
+			HTML_URL(h, "href", url_path(a, "/units/%lld/reading", (long long)u->id));
+			HTML_LIT(h, ">");
+			html_msg(h, MSG_UNIT_READING_TITLE);
+			HTML_LIT(h, "</a></li>");
+		}
+		HTML_LIT(h, "</ul>");
+	}
 
 	heading2(h, MSG_UNIT_SUBUNITS);
 	int nsub = 0;

@@ -99,6 +99,7 @@ static void render_show(struct ctx *c, const struct cycle *cy)
 	struct v_cycle_show m = {
 		.cycle = cy, .texts = texts, .today = page_cycles_today(c),
 		.can_edit = access_can(&c->actor, ACT_CYCLE_EDIT, 0),
+		.can_prepare = access_can(&c->actor, ACT_PREPARE, 0),
 	};
 	struct html h;
 	page_begin(c, &h, cy->name);

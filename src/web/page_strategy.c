@@ -608,10 +608,10 @@ static void item_read_form(struct ctx *c, struct item_job *j)
 		j->target_text = page_org_field(c, "target", "target", fe);
 		j->in_ind.has_baseline = *j->baseline_text != '\0';
 		if (j->in_ind.has_baseline && !strategy_parse_decimal(j->baseline_text, &j->in_ind.baseline))
-			field_error_add(fe, "baseline", PROB_BAD_NUMBER);
+			field_error_add(fe, "baseline", PROB_BAD_DECIMAL);
 		j->in_ind.has_target = *j->target_text != '\0';
 		if (j->in_ind.has_target && !strategy_parse_decimal(j->target_text, &j->in_ind.target))
-			field_error_add(fe, "target", PROB_BAD_NUMBER);
+			field_error_add(fe, "target", PROB_BAD_DECIMAL);
 		break;
 	case K_VALUE: {
 		j->date_text = page_org_field(c, "measured_on", "measured_on", fe);
@@ -620,13 +620,13 @@ static void item_read_form(struct ctx *c, struct item_job *j)
 		if (!*j->date_text)
 			field_error_add(fe, "measured_on", PROB_REQUIRED);
 		else if (!iso || !strategy_parse_date(j->date_text, iso))
-			field_error_add(fe, "measured_on", PROB_BAD_NUMBER);
+			field_error_add(fe, "measured_on", PROB_BAD_DATE);
 		else
 			j->in_val.measured_on = iso;
 		if (!*j->value_text)
 			field_error_add(fe, "value", PROB_REQUIRED);
 		else if (!strategy_parse_decimal(j->value_text, &j->in_val.value))
-			field_error_add(fe, "value", PROB_BAD_NUMBER);
+			field_error_add(fe, "value", PROB_BAD_DECIMAL);
 		break;
 	}
 	}

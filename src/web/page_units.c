@@ -120,6 +120,8 @@ void page_unit_show(struct ctx *c)
 		.show_inactive = inactive && strcmp(inactive, "1") == 0,
 		.can_edit = access_can(&c->actor, ACT_UNIT_EDIT, id),
 		.can_add_people = access_can(&c->actor, ACT_PERSON_EDIT, id),
+		.can_see_goals = access_can(&c->actor, ACT_CYCLE_READ, id),
+		.can_see_reading = access_can(&c->actor, ACT_PREPARE, id),
 	};
 	struct person_query q = { .unit_id = id, .include_inactive = m.show_inactive,
 				  .limit = UNIT_PEOPLE_MAX };

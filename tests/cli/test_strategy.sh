@@ -16,7 +16,7 @@
 TEST_NAME=strategy
 . "$(dirname "$0")/lib.sh"
 
-start_server --units 12 --people 80 --seed 5
+start_server --units 12 --people 80 --seed 5 --no-cycle
 sql "INSERT INTO cycles (name, status, created_at, updated_at) VALUES ('2027', 'open', 0, 0)"
 CY=$(sql "SELECT id FROM cycles WHERE name = '2027'")
 HR=$(login hr.jar hr@demo.evne.no "$(pass_of hr)")
@@ -59,13 +59,13 @@ is "an indicator with Norwegian decimals" "$(post hr.jar /strategy/goals/$G/indi
 is "  ... stored in hundredths" "$(sql "SELECT baseline || ' ' || target FROM strategy_indicators")" "1250 125000"
 IND=$(sql "SELECT id FROM strategy_indicators")
 is "a bad baseline: 422" "$(post hr.jar /strategy/goals/$G/indicators/new csrf="$HR" name=X baseline='12,555' target=abc)" 422
-has "  ... a decimal message, not 'whole number'" 'Utgangsverdi: Skriv et tall med høyst to desimaler'
+has "  ... a decimal message, not 'whole number'" 'Utgangsverdi: Skriv et tall, for eksempel 12,5.'
 has "  ... for the target too" 'href="#f-target">Målverdi: Skriv et tall'
 is "  ... nothing written" "$(sql "SELECT count(*) FROM strategy_indicators")" 1
 is "a value on 31.01.2027" "$(post hr.jar /strategy/indicators/$IND/values/new csrf="$HR" measured_on=31.01.2027 value='40,25')" 303
 is "  ... stored as an ISO date" "$(sql "SELECT measured_on || ' ' || value FROM strategy_indicator_values")" "2027-01-31 4025"
 is "a date that does not exist: 422" "$(post hr.jar /strategy/indicators/$IND/values/new csrf="$HR" measured_on=2027-02-30 value=1)" 422
-has "  ... said" 'Dato: Skriv en dato som finnes'
+has "  ... said" 'Dato: Skriv en gyldig dato (dd.mm.åååå).'
 is "the same date again: 422" "$(post hr.jar /strategy/indicators/$IND/values/new csrf="$HR" measured_on=2027-01-31 value=1)" 422
 is "  ... nothing written" "$(sql "SELECT count(*) FROM strategy_indicator_values")" 1
 

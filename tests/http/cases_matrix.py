@@ -6,9 +6,14 @@ as every role"; src/domain/access.h). From `evne routes`:
     -> 403; with it -> 200;
   * leaders act on people in their units only: in scope 200, elsewhere 403;
   * every state-changing route refuses a session without the CSRF token (403).
+Ids for the {param} places come from the API, from links on the pages above
+(the demo's cycle, strategy, unit goals and documents), and from a draft need
+the matrix adds through the preparation form.
 """
 
 import re
+
+from harness import form_csrf
 
 PERMS = ("public", "signed_in", "org_read", "unit_edit", "person_edit", "import", "audit_read",
          "user_admin", "cycle_read", "cycle_edit", "strategy_edit", "document_edit", "goals_edit",
@@ -51,6 +56,25 @@ class Ids:
             r = w.api("admin").post("/api/v1/units", json_body={"name": "Tom eining", "code": "EMPTY-1"})
             if r.status == 201:
                 self.empty_unit = r.json()["id"]
+        self.add_draft_needs()
+
+    def add_draft_needs(self):
+        """A draft competence need (through the form, as admin) in the first
+        cycle for the unit the routes get and for the leader's, so the
+        .../needs/{need_id} routes have an object."""
+        admin = self.w.clients.get("admin")
+        cycle = self.first_id("cycles")
+        if not admin or not cycle:
+            return
+        units = [self.first_id("units")]
+        if self.w.scope_units:
+            units.append(self.first_id("units", lambda u: u["id"] in self.w.scope_units))
+        for unit in dict.fromkeys(u for u in units if u):
+            action = "/cycles/%s/prepare/%s/needs" % (cycle, unit)
+            page = admin.get("/cycles/%s/prepare/%s" % (cycle, unit))
+            csrf = form_csrf(page.text, action) if page.status == 200 else None
+            if csrf:
+                admin.post(action, form={"csrf": csrf, "title": "Dataanalyse", "description": "Til tilsynet"})
 
     def collection_of(self, pattern, param_pos):
         segs = [s for s in pattern.split("/") if s]
@@ -108,31 +132,35 @@ class Ids:
                     prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
             if coll in ("assets", "static"):
                 v = self.asset_name(coll)
-            elif role == "leader" and coll == "unit-goals" and self.w.scope_units:
-                v = self.scoped_unit_goal()      # a goal of a unit the leader leads
             elif m.group(1) in ("id", "unit_id"):
                 v = self.first_id(coll, prefer)
             else:
                 v = None
             if v is None:
-                v = self.linked_value("/".join(segs[:i]) + "/",
+                # the prefix as filled so far: /cycles/1/prepare/3/steps/ for {n}
+                v = self.linked_value("/".join(out) + "/",
                                       r"[0-9]+" if m.group(1) == "id" else r"[^\"/?#]+")
+            if v is None and is_api(pattern):
+                # the same object as the web pages link it: .../draft-needs/{need_id} is .../needs/N
+                web = "/".join(out).replace("/api/v1", "", 1).replace("/draft-needs", "/needs") + "/"
+                v = self.linked_value(web, r"[0-9]+")
             if v is None:
                 return None
             out.append(str(v))
-        return "/".join(out)
+        path = "/".join(out)
+        if segs[-1] == "file" and not self.linked_from_above(path):
+            return None      # a download of an uploaded file: only when the version is a file
+        return path
 
-    def scoped_unit_goal(self):
-        """A unit goal of a unit in the leader's scope, or None."""
-        if "unit-goals/scoped" not in self.cache:
-            self.cache["unit-goals/scoped"] = None
-            r = self.w.api("admin").get("/api/v1/unit-goals?limit=500")
-            if r.status == 200:
-                for g in r.json().get("items") or []:
-                    if g.get("unit_id") in self.w.scope_units:
-                        self.cache["unit-goals/scoped"] = g["id"]
-                        break
-        return self.cache["unit-goals/scoped"]
+    def linked_from_above(self, path):
+        """Whether a page above PATH (as an admin sees it) links to it."""
+        admin = self.w.clients.get("admin")
+        parts = [p for p in path.split("/") if p][:-1]
+        for k in range(len(parts), 0, -1):
+            page = admin.get("/" + "/".join(parts[:k])) if admin else None
+            if page is not None and page.status == 200 and ('href="%s"' % path) in page.text:
+                return True
+        return False
 
     def linked_value(self, prefix, value_re):
         """A value for a {param} after PREFIX, taken from a link on the pages

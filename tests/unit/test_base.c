@@ -131,6 +131,40 @@ static void test_text_fold_and_collation(void **state)
 	arena_free(&a);
 }
 
+/* Sort keys order as the collation does, by memcmp then length. */
+static int key_cmp(struct arena *a, const char *x, const char *y)
+{
+	size_t nx, ny;
+	const unsigned char *kx = text_sort_key(a, x, &nx), *ky = text_sort_key(a, y, &ny);
+	assert_non_null(kx);
+	assert_non_null(ky);
+	int c = memcmp(kx, ky, nx < ny ? nx : ny);
+	c = c ? c : (nx > ny) - (nx < ny);
+	return (c > 0) - (c < 0);
+}
+
+static void test_text_sort_key(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 0);
+	static const char *const names[] = { "Zahl", "Ærlig", "Østby", "Åse", "Aasen", "Kari",
+					     "kari", "Kari Nordmann", "Karianne", "anne", "Anne",
+					     "Éva", "Eva", "Straße", "Strasse", "O'Brien", "Ola" };
+	size_t n = sizeof names / sizeof *names;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int c = text_collate_nb(names[i], (int)strlen(names[i]), names[j],
+						(int)strlen(names[j]));
+			assert_int_equal(key_cmp(&a, names[i], names[j]), (c > 0) - (c < 0));
+		}
+	size_t len = 1;
+	assert_null(text_sort_key(&a, "\xc3", &len));
+	assert_int_equal(len, 0);
+	text_shutdown();
+	arena_free(&a);
+}
+
 static void test_crypto(void **state)
 {
 	(void)state;
@@ -163,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_json_writer),
 		cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_text_fold_and_collation),
+		cmocka_unit_test(test_text_sort_key),
 		cmocka_unit_test(test_crypto),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,6 +50,8 @@ static void test_problem_codes(void **state)
 	assert_string_equal(problem_code(PROB_BAD_NUMBER), "bad_number");
 	assert_string_equal(problem_code(PROB_NOT_ALLOWED), "not_allowed");
 	assert_string_equal(problem_code(PROB_HAS_CHILDREN), "has_children");
+	assert_string_equal(problem_code(PROB_BAD_DECIMAL), "bad_decimal");
+	assert_string_equal(problem_code(PROB_BAD_DATE), "bad_date");
 	assert_string_equal(problem_code(PROB_COUNT), "invalid");
 	assert_string_equal(problem_code((enum problem)-1), "invalid");
 	for (int p = PROB_NONE; p < PROB_COUNT; p++)

@@ -1,7 +1,9 @@
 -- 001_init: accounts, sessions, the organisation (units and people) and the
 -- audit log. STRICT tables; times are integer epoch seconds (UTC); e-mail
 -- addresses of accounts are stored case-folded so UNIQUE ignores case;
--- people.name_fold is the case-folded name; person_words is the search index.
+-- people.name_fold is the case-folded name, people.name_key its binary ICU
+-- sort key in Norwegian bokmål order (written by the store, so lists sort
+-- by plain byte comparison); person_words is the search index.
 -- evne is not released yet, so this first migration is still edited in place
 -- (the indexes for unit lists, unit counts and person_words were added here):
 -- a development database made before must be recreated.
@@ -25,6 +27,7 @@ CREATE TABLE people (
 	id INTEGER PRIMARY KEY AUTOINCREMENT,
 	name TEXT NOT NULL CHECK (name <> ''),
 	name_fold TEXT NOT NULL,
+	name_key BLOB NOT NULL,
 	email TEXT,
 	employee_number TEXT UNIQUE,
 	unit_id INTEGER REFERENCES units (id) ON DELETE RESTRICT,
@@ -33,19 +36,25 @@ CREATE TABLE people (
 	created_at INTEGER NOT NULL,
 	updated_at INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX people_name ON people (name COLLATE nb, id);
+CREATE INDEX people_name ON people (name_key, id);
 -- A unit's people in list order, read from the keyset cursor on (its foreign
--- key's index too); the count of a unit's active people from the index alone.
-CREATE INDEX people_unit_name ON people (unit_id, name COLLATE nb, id);
-CREATE INDEX people_unit_active ON people (unit_id, active);
+-- key's index too).
+CREATE INDEX people_unit_name ON people (unit_id, name_key, id);
 
 -- The search index: each word of a person's folded name (kind 'n'), and the
 -- folded e-mail address ('e') and employee number ('k') whole. A query word
--- matches by a prefix range on word (byte order), computed in C.
+-- matches by a prefix range on word (byte order), computed in C. The
+-- person's name_key, active and unit_id are copied here (every person write
+-- rewrites its words), so a search sorts its matches from this table alone.
+-- The CHECK is written with OR: SQLite builds a temporary table for an IN
+-- list of three, once per inserted row.
 CREATE TABLE person_words (
 	word TEXT NOT NULL,
 	person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
-	kind TEXT NOT NULL CHECK (kind IN ('n', 'e', 'k')),
+	kind TEXT NOT NULL CHECK (kind = 'n' OR kind = 'e' OR kind = 'k'),
+	name_key BLOB NOT NULL,
+	active INTEGER NOT NULL,
+	unit_id INTEGER,
 	PRIMARY KEY (word, person_id, kind)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX person_words_person ON person_words (person_id, word);
