@@ -41,7 +41,8 @@ struct v_unit_show {
 	int ntree;
 	const struct person *people; /* Norwegian order */
 	int npeople;
-	bool truncated;              /* more people than shown */
+	bool has_more;               /* another page of people follows */
+	bool is_first_page;          /* no ?after= */
 	bool show_inactive;          /* ?inactive=1 */
 	bool can_edit;               /* edit, delete and new sub-unit buttons */
 	bool can_add_people;         /* "New employee in the unit" */

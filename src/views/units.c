@@ -179,11 +179,30 @@ static void unit_people_table(struct html *h, const struct v_unit_show *m)
 		HTML_LIT(h, "</tr>");
 	}
 	HTML_LIT(h, "</tbody></table>");
-	if (m->truncated) {
-		HTML_LIT(h, "<p class=\"ds-paragraph\">");
-		html_msgf(h, MSG_UNIT_PEOPLE_TRUNCATED, m->npeople);
-		HTML_LIT(h, "</p>");
+	if (m->is_first_page && !m->has_more)
+		return;
+	struct arena *a = arena_of(h);
+	const char *inactive = m->show_inactive ? "1" : "";
+	HTML_LIT(h, "<nav");
+	HTML_ATTR(h, "aria-label", msg(h->lang, MSG_PERSON_PAGES));
+	HTML_LIT(h, "><p>");
+	if (!m->is_first_page) {
+		HTML_LIT(h, "<a class=\"ds-button\" data-variant=\"secondary\"");
+		HTML_URL(h, "href", url_path(a, "/units/%lld?inactive=%s", (long long)m->unit->id, inactive));
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_PERSON_FIRST_PAGE);
+		HTML_LIT(h, "</a> ");
 	}
+	if (m->has_more && m->npeople > 0) {
+		const struct person *last = &m->people[m->npeople - 1];
+		HTML_LIT(h, "<a class=\"ds-button\" data-variant=\"secondary\"");
+		HTML_URL(h, "href", url_path(a, "/units/%lld?inactive=%s&after=%s&after_id=%lld",
+					     (long long)m->unit->id, inactive, last->name, (long long)last->id));
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_PERSON_NEXT_PAGE);
+		HTML_LIT(h, "</a>");
+	}
+	HTML_LIT(h, "</p></nav>");
 }
 
 void v_unit_show(struct html *h, const struct v_unit_show *m)

@@ -14,7 +14,7 @@
 #include "html/html.h"
 #include "views/org.h"
 
-enum { UNIT_PEOPLE_MAX = 500 };   /* the most people a unit page lists (the store's cap) */
+enum { UNIT_PEOPLE_PAGE = 50 };   /* people per page of a unit page, as on /people */
 
 static char empty_value[1];
 
@@ -123,22 +123,27 @@ void page_unit_show(struct ctx *c)
 		.can_see_goals = access_can(&c->actor, ACT_CYCLE_READ, id),
 		.can_see_reading = access_can(&c->actor, ACT_PREPARE, id),
 	};
+	/* keyset paging like /people: ?after=NAME&after_id=ID continues */
+	bool ok;
+	const char *after = ctx_query(c, "after");
+	int64_t after_id = page_org_parse_id(ctx_query(c, "after_id"), &ok);
+	if (!ok || (after && !*after)) {
+		ctx_error_page(c, 400);
+		return;
+	}
 	struct person_query q = { .unit_id = id, .include_inactive = m.show_inactive,
-				  .limit = UNIT_PEOPLE_MAX };
+				  .after_name = after && after_id > 0 ? after : NULL, .after_id = after_id,
+				  .limit = UNIT_PEOPLE_PAGE + 1 };
+	m.is_first_page = q.after_name == NULL;
 	enum err e = store_unit_get(c->db, c->a, id, &u);
 	if (!e)
 		e = store_unit_tree(c->db, c->a, &tree, &m.ntree);
 	if (!e)
 		e = store_people_list(c->db, c->a, &q, &people, &m.npeople);
-	if (!e && m.npeople == UNIT_PEOPLE_MAX) {
-		/* a full page: is there anyone after the last one? */
-		struct person *more;
-		int nmore;
-		q.after_name = people[m.npeople - 1].name;
-		q.after_id = people[m.npeople - 1].id;
-		q.limit = 1;
-		e = store_people_list(c->db, c->a, &q, &more, &nmore);
-		m.truncated = nmore > 0;
+	if (!e && m.npeople > UNIT_PEOPLE_PAGE) {
+		/* one more than a page was asked for: there is a next page */
+		m.npeople = UNIT_PEOPLE_PAGE;
+		m.has_more = true;
 	}
 	if (e) {
 		page_org_fail(c, e);
