@@ -21,7 +21,7 @@ static const struct command commands[] = {
 	{ "demo", cmd_demo, "demo --db DB [--units N] [--people N] [--seed S]", "create a realistic demo organisation", NULL },
 	{ "user", cmd_user, "user add --db DB --email E --name NAME --role ROLE", "add a user (password read from stdin)", NULL },
 	{ "token", cmd_token, "token create --db DB --email E [--name LABEL]", "create an API token (printed once)", NULL },
-	{ "import", cmd_import, "import units|people FILE --db DB [--dry-run] [--skip-leaders]",
+	{ "import", cmd_import, "import units|people|goals|competences FILE --db DB [--dry-run]",
 	  "import a CSV file (all or nothing)", cmd_import_help },
 	{ "export", cmd_export, "export units|people --db DB [--format csv|xlsx|pdf] [-o FILE]",
 	  "export the organisation for HR (CSV, Excel, PDF)", cmd_export_help },
