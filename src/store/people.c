@@ -276,6 +276,23 @@ static enum err search_plan(struct store_conn *c, struct search_word *w, int n, 
 	return OK;
 }
 
+/* The statement of the list's shape. */
+static void list_prepare(struct store_q *sq, struct store_conn *c, bool search, bool sort, bool unit)
+{
+	if (!search && !unit)
+		store_q_prepare(sq, c, SQL_PEOPLE_ALL);
+	else if (!search)
+		store_q_prepare(sq, c, SQL_PEOPLE_UNIT);
+	else if (sort && !unit)
+		store_q_prepare(sq, c, SQL_SEARCH_SORT);
+	else if (sort)
+		store_q_prepare(sq, c, SQL_SEARCH_SORT_UNIT);
+	else if (!unit)
+		store_q_prepare(sq, c, SQL_SEARCH_WALK);
+	else
+		store_q_prepare(sq, c, SQL_SEARCH_WALK_UNIT);
+}
+
 enum err store_people_list(struct store_conn *c, struct arena *a, const struct person_query *q,
 			   struct person **out, int *n)
 {
@@ -292,12 +309,6 @@ enum err store_people_list(struct store_conn *c, struct arena *a, const struct p
 	bool sort = false;
 	if (nw && (e = search_plan(c, words, nw, nw == 1, &sort)) != OK)
 		return e;
-	const char *sql = !nw && !q->unit_id ? SQL_PEOPLE_ALL
-			  : !nw		      ? SQL_PEOPLE_UNIT
-			  : sort && !q->unit_id ? SQL_SEARCH_SORT
-			  : sort		      ? SQL_SEARCH_SORT_UNIT
-			  : !q->unit_id	      ? SQL_SEARCH_WALK
-						      : SQL_SEARCH_WALK_UNIT;
 	size_t klen = 0;
 	const unsigned char *key = NULL;
 	if (q->after_name && !(key = text_sort_key(a, q->after_name, &klen)))
@@ -309,7 +320,7 @@ enum err store_people_list(struct store_conn *c, struct arena *a, const struct p
 	struct store_q sq;
 	int len = 0;
 	for (;;) {
-		store_q_prepare(&sq, c, sql);
+		list_prepare(&sq, c, nw > 0, sort, q->unit_id != 0);
 		store_q_blob(&sq, 1, key, klen);
 		store_q_int(&sq, 2, after_id);
 		store_q_int(&sq, 3, q->include_inactive);
@@ -497,7 +508,10 @@ enum err store_person_insert(struct store_conn *c, struct person *p)
 	if (key) {
 		struct store_q q;
 		bool rowid = c->ops->last_insert_id != NULL;
-		store_q_prepare(&q, c, rowid ? SQL_PERSON_INSERT_ROWID : SQL_PERSON_INSERT);
+		if (rowid)
+			store_q_prepare(&q, c, SQL_PERSON_INSERT_ROWID);
+		else
+			store_q_prepare(&q, c, SQL_PERSON_INSERT);
 		store_q_text(&q, 1, p->name);
 		store_q_text(&q, 2, fold);
 		store_q_opt(&q, 3, p->email);
