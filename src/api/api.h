@@ -59,6 +59,12 @@ void api_json_begin(struct ctx *c, struct jw *w);
 /* Sets the status and application/json; a 413 problem instead when the
  * response outgrew its buffer. */
 void api_json_end(struct ctx *c, int status);
+/* Starts a collection answer, {"items": [, for the caller to write the items into. */
+void api_list_begin(struct ctx *c, struct jw *w);
+/* Ends it with ], "next": the cursor for (next_key, next_id), or null when
+ * next_key is NULL (the last page), and answers 200; a key that cannot make
+ * a cursor is logged and answered 500. */
+void api_list_end(struct ctx *c, struct jw *w, const char *next_key, int64_t next_id);
 
 /* ---- request input (json_in.c) ---- */
 
@@ -106,6 +112,9 @@ bool api_read_page(struct ctx *c, struct api_page *p);
 bool api_query_bool(struct ctx *c, const char *name, bool dflt, bool *out);
 /* ?name=ID, a positive integer (absent: 0); false once a 400 problem has been written. */
 bool api_query_id(struct ctx *c, const char *name, int64_t *out);
+/* ?q=, a search text of at most NAME_MAX_CHARS characters (absent or empty:
+ * NULL); false once a 400 problem has been written. */
+bool api_query_text(struct ctx *c, const char **out);
 
 /* ---- cursors (cursor.c): pure, no request needed ---- */
 

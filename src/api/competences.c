@@ -11,8 +11,6 @@
 #include "api/api_competences.h"
 
 #include <string.h>
-#include "base/log.h"
-#include "base/utf8.h"
 #include "domain/audit.h"
 #include "store/competences.h"
 
@@ -44,16 +42,9 @@ void api_competences_list(struct ctx *c)
 	struct api_page pg;
 	struct competence_query q = { 0 };
 	if (!api_read_page(c, &pg) || !api_query_id(c, "area", &q.area_id) ||
-	    !api_query_bool(c, "include_inactive", false, &q.include_inactive))
+	    !api_query_bool(c, "include_inactive", false, &q.include_inactive) ||
+	    !api_query_text(c, &q.text))
 		return;
-	const char *text = ctx_query(c, "q");
-	if (text && *text) {
-		if (!utf8_valid_text(text, strlen(text)) || utf8_len(text) > NAME_MAX_CHARS) {
-			api_problem(c, 400, "q must be text of at most 200 characters.");
-			return;
-		}
-		q.text = text;
-	}
 	q.after_name = pg.key;
 	q.after_id = pg.id;
 	q.limit = pg.limit;
@@ -65,27 +56,10 @@ void api_competences_list(struct ctx *c)
 		return;
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++)
 		write_competence(&w, &items[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (n == pg.limit) {
-		char *next = api_cursor_encode(c->a, items[n - 1].name, items[n - 1].id);
-		if (!next) {
-			log_error("api: competence %lld: name cannot make a cursor", (long long)items[n - 1].id);
-			api_problem(c, 500, "The server failed; the error is logged.");
-			return;
-		}
-		jw_str(&w, next);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, n == pg.limit ? items[n - 1].name : NULL, n ? items[n - 1].id : 0);
 }
 
 void api_competence_get(struct ctx *c)
@@ -274,10 +248,7 @@ void api_competence_areas(struct ctx *c)
 		return;
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++) {
 		const struct competence_area *ar = &areas[i];
 		jw_obj(&w);
@@ -290,11 +261,7 @@ void api_competence_areas(struct ctx *c)
 		jw_kint(&w, "competence_count", ar->competence_count);
 		jw_obj_end(&w);
 	}
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	jw_null(&w);
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, NULL, 0);
 }
 
 void api_scales(struct ctx *c)
@@ -309,10 +276,7 @@ void api_scales(struct ctx *c)
 		}
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int k = 0; k < SCALE_KIND_COUNT; k++) {
 		jw_obj(&w);
 		jw_kstr(&w, "key", scale_kind_name(scales[k].kind));
@@ -337,9 +301,5 @@ void api_scales(struct ctx *c)
 		jw_arr_end(&w);
 		jw_obj_end(&w);
 	}
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	jw_null(&w);
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, NULL, 0);
 }

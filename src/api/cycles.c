@@ -13,7 +13,6 @@
 #include <jansson.h>
 #include <string.h>
 #include <strings.h>
-#include "base/log.h"
 #include "store/cycles.h"
 
 static const char *const messages[CP_COUNT] = {
@@ -119,29 +118,12 @@ void api_cycles_list(struct ctx *c)
 		return;
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++)
 		write_cycle(&w, &v[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (n == pg.limit) {
-		/* the position is the id alone (newest first); the name rides along
-		 * only because a cursor carries a key */
-		char *next = api_cursor_encode(c->a, v[n - 1].name, v[n - 1].id);
-		if (!next) {
-			log_error("api: cycle %lld: name cannot make a cursor", (long long)v[n - 1].id);
-			api_problem(c, 500, "The server failed; the error is logged.");
-			return;
-		}
-		jw_str(&w, next);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	/* the position is the id alone (newest first); the name rides along
+	 * only because a cursor carries a key */
+	api_list_end(c, &w, n == pg.limit ? v[n - 1].name : NULL, n ? v[n - 1].id : 0);
 }
 
 void api_cycle_get(struct ctx *c)

@@ -10,7 +10,6 @@
 
 #include <string.h>
 #include <time.h>
-#include "base/log.h"
 #include "domain/documents.h"
 #include "store/documents.h"
 
@@ -86,30 +85,13 @@ void api_documents_list(struct ctx *c)
 		return;
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++) {
 		jw_obj(&w);
 		write_document(&w, &docs[i]);
 		jw_obj_end(&w);
 	}
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (n == pg.limit) {
-		char *next = api_cursor_encode(c->a, docs[n - 1].title, docs[n - 1].id);
-		if (!next) {
-			log_error("api: document %lld: title cannot make a cursor", (long long)docs[n - 1].id);
-			api_problem(c, 500, "The server failed; the error is logged.");
-			return;
-		}
-		jw_str(&w, next);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, n == pg.limit ? docs[n - 1].title : NULL, n ? docs[n - 1].id : 0);
 }
 
 static void answer_document(struct ctx *c, int64_t id, int status)
@@ -320,17 +302,10 @@ void api_reading_list(struct ctx *c)
 		}
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++)
 		write_request(&w, &rs[i], false);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	jw_null(&w);
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, NULL, 0);
 }
 
 struct confirm_job {

@@ -5,13 +5,14 @@
  * in a table; each member is checked for its type (text, id, boolean, or an
  * array of ids) and copied into the request arena. The jansson tree never leaves this file and is released on
  * every path in exactly one place, so handlers cannot leak it. The query
- * helpers read ?cursor=, ?limit= and typed filters, answering 400 with the
- * parameter's name when one is wrong. */
+ * helpers read ?cursor=, ?limit=, typed filters and the ?q= search text,
+ * answering 400 with the parameter's name when one is wrong. */
 #include "api/api.h"
 
 #include <jansson.h>
 #include <string.h>
 #include <strings.h>
+#include "base/utf8.h"
 
 static bool is_json_media_type(const char *ct)
 {
@@ -241,4 +242,18 @@ bool api_query_id(struct ctx *c, const char *name, int64_t *out)
 		return true;
 	api_problem(c, 400, arena_printf(c->a, "%s must be a positive whole number (an id).", name));
 	return false;
+}
+
+bool api_query_text(struct ctx *c, const char **out)
+{
+	const char *s = ctx_query(c, "q");
+	*out = NULL;
+	if (!s || !*s)
+		return true;
+	if (!utf8_valid_text(s, strlen(s)) || utf8_len(s) > NAME_MAX_CHARS) {
+		api_problem(c, 400, "q must be text of at most 200 characters.");
+		return false;
+	}
+	*out = s;
+	return true;
 }

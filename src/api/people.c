@@ -12,8 +12,6 @@
 #include "api/api.h"
 
 #include <string.h>
-#include "base/log.h"
-#include "base/utf8.h"
 #include "domain/audit.h"
 
 void api_write_person(struct jw *w, const struct person *p)
@@ -42,16 +40,9 @@ void api_people_list(struct ctx *c)
 	struct api_page pg;
 	struct person_query q = { 0 };
 	if (!api_read_page(c, &pg) || !api_query_id(c, "unit", &q.unit_id) ||
-	    !api_query_bool(c, "include_inactive", false, &q.include_inactive))
+	    !api_query_bool(c, "include_inactive", false, &q.include_inactive) ||
+	    !api_query_text(c, &q.text))
 		return;
-	const char *text = ctx_query(c, "q");
-	if (text && *text) {
-		if (!utf8_valid_text(text, strlen(text)) || utf8_len(text) > NAME_MAX_CHARS) {
-			api_problem(c, 400, "q must be text of at most 200 characters.");
-			return;
-		}
-		q.text = text;
-	}
 	q.after_name = pg.key;
 	q.after_id = pg.id;
 	q.limit = pg.limit;
@@ -63,28 +54,10 @@ void api_people_list(struct ctx *c)
 		return;
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++)
 		api_write_person(&w, &people[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (n == pg.limit) {
-		const struct person *last = &people[n - 1];
-		char *next = api_cursor_encode(c->a, last->name, last->id);
-		if (!next) {
-			log_error("api: person %lld: name cannot make a cursor", (long long)last->id);
-			api_problem(c, 500, "The server failed; the error is logged.");
-			return;
-		}
-		jw_str(&w, next);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, n == pg.limit ? people[n - 1].name : NULL, n ? people[n - 1].id : 0);
 }
 
 void api_person_get(struct ctx *c)

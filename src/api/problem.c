@@ -3,7 +3,8 @@
  * standard reason phrase and the specifics go in detail; validation problems
  * add an "errors" array of {field, message, code}, where code is the stable
  * problem_code() and message is English text for people reading logs. The
- * mapping from the error enum to a status lives here and nowhere else. */
+ * mapping from the error enum to a status lives here and nowhere else, and so
+ * does the shape of a collection, {"items": [...], "next": CURSOR-or-null}. */
 #include "api/api.h"
 
 #include "base/log.h"
@@ -158,4 +159,32 @@ void api_json_end(struct ctx *c, int status)
 	}
 	c->w->status = status;
 	c->w->content_type = "application/json";
+}
+
+void api_list_begin(struct ctx *c, struct jw *w)
+{
+	api_json_begin(c, w);
+	jw_obj(w);
+	jw_key(w, "items");
+	jw_arr(w);
+}
+
+void api_list_end(struct ctx *c, struct jw *w, const char *next_key, int64_t next_id)
+{
+	jw_arr_end(w);
+	jw_key(w, "next");
+	if (next_key) {
+		char *next = api_cursor_encode(c->a, next_key, next_id);
+		if (!next) {
+			log_error("api %s %s: item %lld: its key cannot make a cursor", c->req->method,
+				  c->req->path, (long long)next_id);
+			api_problem(c, 500, "The server failed; the error is logged.");
+			return;
+		}
+		jw_str(w, next);
+	} else {
+		jw_null(w);
+	}
+	jw_obj_end(w);
+	api_json_end(c, 200);
 }

@@ -312,20 +312,10 @@ void api_unit_goals_list(struct ctx *c)
 		return;
 	}
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = 0; i < n; i++)
 		write_unit_goal(&w, &goals[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (n == pg.limit)
-		jw_str(&w, api_cursor_encode(c->a, "id", goals[n - 1].id));
-	else
-		jw_null(&w);
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, n == pg.limit ? "id" : NULL, n ? goals[n - 1].id : 0);
 }
 
 void api_unit_goal_get(struct ctx *c)

@@ -61,26 +61,10 @@ void api_units_list(struct ctx *c)
 	int start = pg.key ? page_start(tree, n, pos, pg.id) : 0;
 	int end = n - start > pg.limit ? start + pg.limit : n;
 	struct jw w;
-	api_json_begin(c, &w);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_begin(c, &w);
 	for (int i = start; i < end; i++)
 		api_write_unit(&w, &tree[i]);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (end < n) {
-		char *next = api_cursor_encode(c->a, arena_printf(c->a, "%d", end), tree[end - 1].id);
-		if (!next) {
-			api_problem_err(c, ERR_TOO_BIG);
-			return;
-		}
-		jw_str(&w, next);
-	} else {
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	api_json_end(c, 200);
+	api_list_end(c, &w, end < n ? arena_printf(c->a, "%d", end) : NULL, end ? tree[end - 1].id : 0);
 }
 
 void api_unit_get(struct ctx *c)

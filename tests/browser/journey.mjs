@@ -8,109 +8,16 @@
 //
 // Env: EVNE (default build/evne), CHROMIUM (default /usr/bin/chromium),
 //      JOURNEY_KEEP=1 keeps the temporary database.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import {
+  LOGS, SCREENS, STEP_TIMEOUT, SUBMIT, checkPage, diag, evne, failed, launch, n, ok, out, serve, server, step,
+} from './lib.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const EVNE = path.resolve(ROOT, process.env.EVNE || 'build/evne');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const LOGS = path.join(ROOT, 'build', 'test-logs');
-const SCREENS = path.join(LOGS, 'screens');
 const PASSWORD = 'Nettlesar-test-2026!';
 const HR_EMAIL = 'journey-hr@test.evne.example';
 const NEW_TITLE = 'Kompetanserådgjevar for æøå-test';
-const STEP_TIMEOUT = 20000;
-
-let n = 0;
-let failed = 0;
-let server = null;     // the evne process, killed on every way out
-const SUBMIT = 'button[type="submit"], input[type="submit"], button:not([type])';
-const out = (s) => process.stdout.write(s + '\n');
-const diag = (s) => String(s).split('\n').forEach((l) => out('# ' + l));
-function ok(cond, name, detail) {
-  n += 1;
-  if (cond) out(`ok ${n} - ${name}`);
-  else {
-    failed += 1;
-    out(`not ok ${n} - ${name}`);
-    if (detail) diag(detail);
-  }
-  return !!cond;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function evne(args, input) {
-  const r = spawnSync(EVNE, args, { input, encoding: 'utf8', timeout: 300000 });
-  return { code: r.status, out: r.stdout || '', err: (r.stderr || '') + (r.error ? String(r.error) : '') };
-}
-
-async function waitHealthy(base, proc, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (proc.exitCode !== null) return false;
-    try {
-      const r = await fetch(base + '/healthz', { signal: AbortSignal.timeout(2000) });
-      if (r.status === 200 && (await r.text()).trim() === 'ok') return true;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-// One step: runs fn, reports ok / not ok with the error; returns fn's value or undefined.
-async function step(name, fn) {
-  try {
-    const v = await fn();
-    ok(v !== false, name, v === false ? 'the check was false' : undefined);
-    return v;
-  } catch (e) {
-    ok(false, name, (e && e.stack) ? e.stack.split('\n').slice(0, 6).join('\n') : String(e));
-    return undefined;
-  }
-}
-
-let shot = 0;
-async function checkPage(page, label) {
-  shot += 1;
-  const file = path.join(SCREENS, `${String(shot).padStart(2, '0')}-${label.replace(/[^a-z0-9æøå-]+/gi, '-')}.png`);
-  try {
-    await page.screenshot({ path: file, fullPage: true });
-  } catch (e) {
-    diag(`screenshot of ${label} failed: ${e}`);
-  }
-  try {
-    const res = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const v = res.violations;
-    const detail = v.map((x) => `${x.id} (${x.impact}): ${x.help}\n  ` +
-      x.nodes.slice(0, 5).map((nd) => nd.target.join(' ')).join('\n  ') +
-      (x.nodes.length > 5 ? `\n  ... ${x.nodes.length} nodes` : '')).join('\n');
-    ok(v.length === 0, `axe: ${label} (${page.url().replace(/^https?:\/\/[^/]+/, '')}) has no WCAG 2.1 A/AA violations`,
-      detail);
-  } catch (e) {
-    ok(false, `axe: ${label} ran`, String(e));
-  }
-  const lang = await page.getAttribute('html', 'lang').catch(() => null);
-  ok(['nb', 'nn', 'en'].includes(lang), `${label}: <html lang> is set (${lang})`);
-}
 
 async function main() {
   fs.mkdirSync(SCREENS, { recursive: true });
@@ -128,17 +35,10 @@ async function main() {
       PASSWORD + '\n');
     if (!ok(r.code === 0, 'evne user add --role hr', r.out + r.err)) return;
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(EVNE, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--workers', '4'],
-      { stdio: ['ignore', serverLog, serverLog] });
-    if (!ok(await waitHealthy(base, server, 30000), 'evne serve answers /healthz')) return;
+    const base = await serve(db, serverLog);
+    if (!base) return;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launch();
     const context = await browser.newContext({ locale: 'nb-NO', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);

@@ -12,36 +12,13 @@
 TEST_NAME=api-issue4
 . "$(dirname "$0")/lib.sh"
 
-# api TOKEN METHOD PATH [JSON] — into body (headers into head); prints the status.
-api() {
-	if [ $# -ge 4 ]; then
-		curl -s -D head -o body -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
-			-H 'Content-Type: application/json' --data "$4" "$B$3"
-	else
-		curl -s -D head -o body -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$B$3"
-	fi
-}
-
-# json EXPR — a value of the last JSON body (python expression on j).
-json() {
-	python3 -c "import json,sys; j = json.load(open('body')); print($1)" 2>/dev/null
-}
-
 # code — "STATUS-FIELD-CODE" of the first field problem of the last body.
 code() {
 	json "j['errors'][0]['field'] + ':' + j['errors'][0]['code']"
 }
 
-token() {
-	"$EVNE" token create --db "$DB" --email "$1" 2>/dev/null | tail -n 1
-}
-
 start_server --units 12 --people 80 --seed 5
-C=$(sql "INSERT INTO cycles (name, status, created_at, updated_at) VALUES ('API-prøve', 'open', 0, 0);
-	INSERT INTO cycle_phases (cycle_id, phase_key) SELECT last_insert_rowid(), k FROM
-	(SELECT 'leader_preparation' AS k UNION SELECT 'unit_discussion' UNION SELECT 'compilation'
-	 UNION SELECT 'conversations' UNION SELECT 'implementation');
-	SELECT max(id) FROM cycles;")
+C=$(open_cycle 'API-prøve')
 LEAD_PERSON=$(sql "SELECT person_id FROM users WHERE email = 'leder@demo.evne.no'")
 LU=$(sql "SELECT id FROM units WHERE leader_id = $LEAD_PERSON ORDER BY id LIMIT 1")
 U=$(sql "SELECT p.unit_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.email = 'ansatt@demo.evne.no'")
@@ -74,7 +51,7 @@ is "no title: 422 required" "$(api "$HR" POST $S/main-goals '{"description": "d"
 is "  ... and no draft was started" "$(sql "SELECT count(*) FROM strategy_versions WHERE cycle_id = $C")" 0
 is "HR POST main goal: 201" "$(api "$HR" POST $S/main-goals '{"title": "Betre tenester", "description": "Kvifor"}')" 201
 MG=$(json "j['id']")
-is "  ... the Location names it" "$(grep -i '^location:' head | tr -d '\r' | sed 's/^[^:]*: //')" "/api/v1/strategy/main-goals/$MG"
+is "  ... the Location names it" "$(header Location)" "/api/v1/strategy/main-goals/$MG"
 is "  ... in a new draft" "$(json "j['status'] + ':' + str(j['cycle_id'])")" "draft:$C"
 is "  ... audit rows for the draft and the goal" "$(audits strategy_version):$(audits strategy_main_goal)" "1:1"
 is "GET main goal as HR: 200" "$(api "$HR" GET /api/v1/strategy/main-goals/$MG)" 200
@@ -171,7 +148,7 @@ is "  ... nothing written" "$(sql "SELECT count(*) FROM prep_draft_needs WHERE c
 is "need: 201" "$(api "$LEAD" POST $P/draft-needs '{"title": " Tenestedesign ", "description": "Fordi"}')" 201
 NEED=$(json "j['id']")
 is "  ... trimmed" "$(json "j['title']")" Tenestedesign
-is "  ... Location" "$(grep -i '^location:' head | tr -d '\r' | sed 's/^[^:]*: //')" "$P/draft-needs/$NEED"
+is "  ... Location" "$(header Location)" "$P/draft-needs/$NEED"
 is "GET the need: 200" "$(api "$LEAD" GET $P/draft-needs/$NEED)" 200
 is "GET it under another unit: 404" "$(api "$HR" GET /api/v1/cycles/$C/prepare/$OUT/draft-needs/$NEED)" 404
 is "PATCH need: 200" "$(api "$LEAD" PATCH $P/draft-needs/$NEED '{"description": "Fordi brukarane"}')$(json "j['title'] + '|' + j['description']")" "200Tenestedesign|Fordi brukarane"

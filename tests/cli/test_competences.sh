@@ -23,23 +23,13 @@ LEAD=$(login lead.jar leder@demo.evne.no "$(pass_of leader)")
 EMP=$(login emp.jar ansatt@demo.evne.no "$(pass_of employee)")
 REP=$(login rep.jar tillitsvalgt@demo.evne.no "$(pass_of representative)")
 [ -n "$HR" ] && [ -n "$LEAD" ] && [ -n "$EMP" ] && [ -n "$REP" ] || fail_all "log-ins"
-HR_TOKEN=$("$EVNE" token create --db "$DB" --email hr@demo.evne.no 2>/dev/null | tail -n 1)
-EMP_TOKEN=$("$EVNE" token create --db "$DB" --email ansatt@demo.evne.no 2>/dev/null | tail -n 1)
+HR_TOKEN=$(token hr@demo.evne.no)
+EMP_TOKEN=$(token ansatt@demo.evne.no)
 [ -n "$HR_TOKEN" ] && [ -n "$EMP_TOKEN" ] || fail_all "API tokens"
 DIGI=$(sql "SELECT id FROM competence_areas WHERE code = 'digi'")
 DATA=$(sql "SELECT id FROM competence_areas WHERE code = 'digi-data'")
 JUSS=$(sql "SELECT id FROM competence_areas WHERE code = 'juss'")
 FVL=$(sql "SELECT id FROM competences WHERE code = 'juss-fvl'")
-
-# api TOKEN METHOD PATH [JSON] — the API into body; prints the status.
-api() {
-	if [ $# -ge 4 ]; then
-		curl -s -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-			-D head -o body -w '%{http_code}' --data-binary "$4" "$B$3"
-	else
-		curl -s -X "$2" -H "Authorization: Bearer $1" -D head -o body -w '%{http_code}' "$B$3"
-	fi
-}
 
 echo "1..66"
 

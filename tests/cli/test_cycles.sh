@@ -14,131 +14,15 @@
 # and HR's editor; the wheel on the home page and the cycle page; hostile
 # names escaped; an audit row per change. Prints TAP.
 #
-# Environment: EVNE (default build/evne). Needs curl, sqlite3 and python3
-# (to find a free port).
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-cycles.XXXXXX") || exit 2
-PID=
-cleanup() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null
-		wait "$PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB EVNE_LISTEN
-DB=t.db
-N=0
-FAILED=0
-
-ok() {
-	N=$((N + 1))
-	echo "ok $N - $1"
-}
-
-not_ok() {
-	N=$((N + 1))
-	FAILED=$((FAILED + 1))
-	echo "not ok $N - $1"
-	if [ -s body ]; then sed -n '/<main/,/<\/main>/p' body | head -30 | sed 's/^/#   /'; fi
-}
-
-# is NAME GOT WANT
-is() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
-
-# has NAME TEXT — the last response body holds TEXT.
-has() {
-	if grep -qF -- "$2" body; then ok "$1"; else not_ok "$1 (no '$2')"; fi
-}
-
-# lacks NAME TEXT — the last response body does not hold TEXT.
-lacks() {
-	if grep -qF -- "$2" body; then not_ok "$1 (found '$2')"; else ok "$1"; fi
-}
-
-fail_all() {
-	echo "1..1"
-	echo "not ok 1 - $1"
-	[ -s server.log ] && sed 's/^/#   /' server.log
-	exit 1
-}
-
-sql() {
-	sqlite3 "$DB" "$1"
-}
+# Environment and tools: see lib.sh.
+TEST_NAME=cycles
+. "$(dirname "$0")/lib.sh"
 
 # ---- a database and a server ----
-"$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init"
-"$EVNE" demo --db "$DB" --units 12 --people 80 --seed 5 --no-cycle >demo.out 2>&1 || fail_all "evne demo"
-pass_of() {
-	awk -v r="$1" '$1 == r { print $3 }' demo.out
-}
-HR_TOKEN=$("$EVNE" token create --db "$DB" --email hr@demo.evne.no 2>/dev/null | tail -n 1)
-EMP_TOKEN=$("$EVNE" token create --db "$DB" --email ansatt@demo.evne.no 2>/dev/null | tail -n 1)
+start_server --units 12 --people 80 --seed 5 --no-cycle
+HR_TOKEN=$(token hr@demo.evne.no)
+EMP_TOKEN=$(token ansatt@demo.evne.no)
 [ -n "$HR_TOKEN" ] && [ -n "$EMP_TOKEN" ] || fail_all "evne token create"
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$PORT
-"$EVNE" serve --db "$DB" --listen "127.0.0.1:$PORT" >server.log 2>&1 &
-PID=$!
-i=0
-until curl -sf "$B/healthz" >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail_all "the server did not start"
-	sleep 0.1
-done
-
-csrf_of() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' body | head -n 1
-}
-
-# login JAR EMAIL PASSWORD — prints the session's CSRF token.
-login() {
-	rm -f "$1"
-	curl -s -c "$1" -b "$1" -o body "$B/login"
-	t=$(csrf_of)
-	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "email=$2" \
-		--data-urlencode "password=$3" --data-urlencode "csrf=$t" "$B/login"
-	if [ "$(curl -s -b "$1" -o body -w '%{http_code}' "$B/")" = 200 ]; then
-		csrf_of
-	fi
-}
-
-get() {
-	curl -s -b "$1" -c "$1" -o body -w '%{http_code}' "$B$2"
-}
-
-# post JAR PATH FIELD=VALUE... — a form POST; prints the status.
-post() {
-	jar=$1 path=$2
-	shift 2
-	k=$#
-	while [ "$k" -gt 0 ]; do
-		f=$1
-		shift
-		set -- "$@" --data-urlencode "$f"
-		k=$((k - 1))
-	done
-	curl -s -b "$jar" -c "$jar" -D head -o body -w '%{http_code}' "$@" "$B$path"
-}
-
-# api TOKEN METHOD PATH [JSON] — prints the status; the answer is in body.
-api() {
-	if [ $# -ge 4 ]; then
-		curl -s -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-			-D head -o body -w '%{http_code}' --data-binary "$4" "$B$3"
-	else
-		curl -s -X "$2" -H "Authorization: Bearer $1" -D head -o body -w '%{http_code}' "$B$3"
-	fi
-}
 
 HR=$(login hr.jar hr@demo.evne.no "$(pass_of hr)")
 [ -n "$HR" ] || fail_all "hr log-in"
@@ -179,7 +63,7 @@ is "create 2026 through the API, open, with all dates" "$(api "$HR_TOKEN" POST /
 	'{"name":"2026","status":"open","phases":[{"key":"leader_preparation","starts_on":"2026-01-05","ends_on":"2026-02-13"},{"key":"unit_discussion","starts_on":"2026-02-09","ends_on":"2026-03-20"},{"key":"compilation","starts_on":"2026-03-23","ends_on":"2026-05-08"},{"key":"conversations","starts_on":"2026-08-17","ends_on":"2026-10-30"},{"key":"implementation","starts_on":"2026-11-02","ends_on":"2026-12-18"}]}')" 201
 C1=$(sql "SELECT id FROM cycles WHERE name = '2026'")
 has "  ... the contract's shape" "{\"id\":$C1,\"name\":\"2026\",\"status\":\"open\",\"phases\":[{\"key\":\"leader_preparation\",\"starts_on\":\"2026-01-05\",\"ends_on\":\"2026-02-13\"}"
-is "  ... a Location header" "$(tr -d '\r' <head | sed -n 's/^Location: //p')" "/api/v1/cycles/$C1"
+is "  ... a Location header" "$(header Location)" "/api/v1/cycles/$C1"
 is "create 2027 on the web, dates copied from 2026" \
 	"$(post hr.jar /cycles csrf="$HR" name=2027 copy_from="$C1")" 303
 C2=$(sql "SELECT id FROM cycles WHERE name = '2027'")

@@ -7,36 +7,13 @@
 # follow today, a published strategy, the divisions' unit goals, a leader
 # guide and an aid, the demo leader's first two checklist steps ticked and
 # nothing sent; --no-cycle leaves it out, a taken cycle name is refused.
-# Prints TAP. Environment: EVNE (default build/evne). Needs sqlite3.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-cli-demo.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB
-N=0
-FAILED=0
+# Prints TAP. Environment and tools: see lib.sh.
+TEST_NAME=cli-demo
+. "$(dirname "$0")/lib.sh"
 
+# result STATUS NAME — ok when the exit status STATUS is 0.
 result() {
-	N=$((N + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $N - $2"
-	else
-		FAILED=$((FAILED + 1))
-		echo "not ok $N - $2"
-		[ -s err ] && sed 's/^/#   stderr: /' err | head -5
-	fi
-}
-
-# is NAME ACTUAL EXPECTED
-is() {
-	[ "$2" = "$3" ]
-	r=$?
-	result $r "$1"
-	[ $r -eq 0 ] || echo "#   got '$2', want '$3'"
+	if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
 }
 
 q() {

