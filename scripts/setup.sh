@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 DEB_PACKAGES="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libicu-dev libsodium-dev
  libjansson-dev libcmark-dev libcsv-dev libcmocka-dev python3 nodejs npm chromium sqlite3
  fonts-dejavu-core libpq-dev postgresql nginx
- libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils curl file"
+ libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils curl"
 
 missing=""
 for p in $DEB_PACKAGES; do
