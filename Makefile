@@ -3,6 +3,10 @@
 #   make run      set up, build, create var/evne.db with a demo organisation, serve :8080
 #   make check    set up, build (normal and ASan+UBSan), run every test
 #   make bench    the benchmarks (see docs/benchmarks.md)
+#   make fuzz     libFuzzer binaries in build/fuzz/ (clang; not part of all);
+#                 run one for N seconds with
+#                   build/fuzz/fuzz_csv -max_total_time=N tests/fuzz/corpus/csv
+#                 (see docs/internals/tests.md, "Fuzzing")
 .DEFAULT_GOAL := build/evne
 .DELETE_ON_ERROR:
 .SUFFIXES:
@@ -32,6 +36,19 @@ OBJ      := $(patsubst src/%.c,build/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.
 ASAN_OBJ := $(patsubst src/%.c,build/asan/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/asan/obj/gen/%.o,$(GEN))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+# tests/fuzz/fuzz_NAME.c: libFuzzer harnesses. With the normal compiler each
+# is linked to tests/fuzz/replay.c as build/asan/fuzz/replay_NAME (make all,
+# replayed by make check); with clang as build/fuzz/fuzz_NAME (make fuzz).
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_REPLAY_BIN := $(patsubst %,build/asan/fuzz/replay_%,$(FUZZ_NAMES))
+FUZZ_BIN := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_NAMES))
+FUZZ_CC  ?= clang
+# The warnings are enforced by the cc builds (-Werror there); clang warns
+# about a few things gcc does not (split string literals in designated
+# initialisers, vsnprintf in a printf-like wrapper), so here they stay warnings.
+FUZZ_SAN := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -Wno-error
+FUZZ_OBJ := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC)) $(patsubst build/gen/%.c,build/fuzz/obj/gen/%.o,$(GEN))
 
 build/gen/migrations_sqlite.c: $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(@D)
@@ -82,13 +99,46 @@ build/asan/tests/%: tests/unit/%.c build/asan/libevne.a
 	@echo '  LD      $@'
 	$(Q)$(CC) $(COMMON) $(SAN) -Itests -o $@ $< build/asan/libevne.a $(PKG_LIBS) -lcmocka
 
-.PHONY: setup all asan tests run check bench clean
+build/asan/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c build/asan/libevne.a
+	@mkdir -p $(@D)
+	@echo '  LD      $@'
+	$(Q)$(CC) $(COMMON) $(SAN) -o $@ tests/fuzz/replay.c $< build/asan/libevne.a $(PKG_LIBS)
+
+# The libFuzzer variant: the library instrumented for coverage
+# (fuzzer-no-link), each harness linked with libFuzzer's main.
+build/fuzz/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	@echo '  CC      $@'
+	$(Q)$(FUZZ_CC) $(COMMON) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/obj/%.o: src/%.c | $(GEN)
+	@mkdir -p $(@D)
+	@echo '  CC      $@'
+	$(Q)$(FUZZ_CC) $(COMMON) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/libevne.a: $(FUZZ_OBJ)
+	@rm -f $@
+	@echo "  AR      $@"
+	$(Q)ar rcs $@ $^
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libevne.a
+	@echo '  LD      $@'
+	$(Q)$(FUZZ_CC) $(COMMON) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< build/fuzz/libevne.a $(PKG_LIBS)
+
+.PHONY: setup all asan tests run check bench clean fuzz fuzz-toolchain
 setup:
 	sh scripts/setup.sh
 
-all: build/evne build/asan/evne $(UNIT_BIN) $(ASAN_UNIT_BIN)
-asan: build/asan/evne $(ASAN_UNIT_BIN)
-tests: $(UNIT_BIN) $(ASAN_UNIT_BIN)
+all: build/evne build/asan/evne $(UNIT_BIN) $(ASAN_UNIT_BIN) $(FUZZ_REPLAY_BIN)
+asan: build/asan/evne $(ASAN_UNIT_BIN) $(FUZZ_REPLAY_BIN)
+tests: $(UNIT_BIN) $(ASAN_UNIT_BIN) $(FUZZ_REPLAY_BIN)
+
+# Needs clang and its fuzzer runtime (Debian: clang, libclang-rt-14-dev);
+# make check does not.
+fuzz-toolchain:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: $(FUZZ_CC) not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' | \
+		$(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - 2>/dev/null || \
+		{ echo "make fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer (apt-get install libclang-rt-14-dev)" >&2; exit 1; }
+fuzz: fuzz-toolchain
+	$(MAKE) $(FUZZ_BIN)
 
 EVNE_DB ?= var/evne.db
 run: setup
@@ -107,6 +157,7 @@ clean:
 	rm -rf build
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) build/obj/cli/main.d build/asan/obj/cli/main.d
+-include $(wildcard build/fuzz/obj/*/*.d build/fuzz/obj/*/*/*.d build/asan/fuzz/*.d build/fuzz/*.d)
 
 # The version header is rewritten only when the version changes, so only
 # cmd_version.o rebuilds after a commit.
@@ -114,6 +165,6 @@ build/gen/version.h: FORCE
 	@mkdir -p $(@D)
 	@echo '#define EVNE_VERSION "$(VERSION)"' > $@.tmp
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
-build/obj/cli/cmd_version.o build/asan/obj/cli/cmd_version.o: build/gen/version.h
+build/obj/cli/cmd_version.o build/asan/obj/cli/cmd_version.o build/fuzz/obj/cli/cmd_version.o: build/gen/version.h
 .PHONY: FORCE
 FORCE:

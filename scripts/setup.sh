@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 DEB_PACKAGES="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libicu-dev libsodium-dev
  libjansson-dev libcmark-dev libcsv-dev libcmocka-dev python3 nodejs npm chromium sqlite3
  fonts-dejavu-core libpq-dev postgresql nginx
- libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils curl"
+ libxlsxwriter-dev libcairo2-dev libpango1.0-dev poppler-utils curl
+ default-jre-headless"
 
 missing=""
 for p in $DEB_PACKAGES; do
@@ -32,9 +33,11 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-# Front-end assets and browser test tools, exactly as locked.
+# Front-end assets and browser test tools, exactly as locked. No install
+# scripts: none of them needs one, and some would try to download (vnu-jar
+# fetches a Java when none is on PATH; Debian's is installed above).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 	echo "setup: npm ci" >&2
-	npm ci --no-audit --no-fund --loglevel=error >&2
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 fi
 sh scripts/assets.sh

@@ -111,16 +111,22 @@ done
 
 # Suites others may add under the design's folders (tests/store/, tests/fuzz/):
 # run when present, so nothing written there is silently left out.
+# tests/fuzz/replay.sh has its own line below, so it runs exactly once.
 for t in tests/store/*.sh tests/fuzz/*.sh; do
 	[ -f "$t" ] || continue
+	[ "$t" = tests/fuzz/replay.sh ] && continue
 	run_suite "$(basename "$(dirname "$t")")/$(basename "$t" .sh)" 900 env EVNE="$PWD/build/evne" sh "$t"
 done
+# The committed fuzz corpora through the ASan+UBSan replay binaries (no clang).
+run_suite "fuzz/replay" 300 sh tests/fuzz/replay.sh
 
 # (5) HTTP over a real socket, against the normal and the ASan build.
 run_suite "http/evne" 900 python3 tests/http/run.py --bin build/evne
 run_suite "http/asan-evne" 1200 env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	python3 tests/http/run.py --bin build/asan/evne
+# Every page's HTML through the Nu HTML Checker (vnu-jar, Java), own server.
+run_suite "http/html-valid" 300 python3 tests/http/validate_html.py --bin build/evne
 
 # The store and HTTP suites again on a throwaway PostgreSQL, restarts under
 # load, evne copy both ways, and two servers behind nginx (issue 3).

@@ -25,7 +25,17 @@ static void literal(struct html *h, cmark_node *n)
 	html_text(h, s ? s : "");
 }
 
-static void render_node(struct html *h, cmark_node *n, cmark_event_type ev, int base)
+/* Heading levels while one text is written: "#" is base, and a heading is
+ * never more than one level below the one before it (the first at most base),
+ * so "### x" in a text under an h2 is an h3, not an h5 after an h2 (a skipped
+ * level is an HTML error and confuses screen-reader navigation). */
+struct headings {
+	int base;
+	int prev;   /* level of the heading before, base - 1 at the start */
+	int open;   /* level of the heading being written */
+};
+
+static void render_node(struct html *h, cmark_node *n, cmark_event_type ev, struct headings *hd)
 {
 	bool enter = ev == CMARK_EVENT_ENTER;
 	switch (cmark_node_get_type(n)) {
@@ -42,7 +52,15 @@ static void render_node(struct html *h, cmark_node *n, cmark_event_type ev, int 
 		break;
 	}
 	case CMARK_NODE_HEADING:
-		heading_tag(h, cmark_node_get_heading_level(n) + base - 1, enter);
+		if (enter) {
+			int level = cmark_node_get_heading_level(n) + hd->base - 1;
+			if (level > hd->prev + 1)
+				level = hd->prev + 1;
+			if (level > 6)
+				level = 6;
+			hd->open = hd->prev = level;
+		}
+		heading_tag(h, hd->open, enter);
 		if (!enter)
 			HTML_LIT(h, "\n");
 		break;
@@ -140,8 +158,9 @@ void html_markdown(struct html *h, const char *src, int heading_base)
 		return;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
+	struct headings hd = { heading_base, heading_base - 1, heading_base };
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-		render_node(h, cmark_iter_get_node(it), ev, heading_base);
+		render_node(h, cmark_iter_get_node(it), ev, &hd);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 }

@@ -16,6 +16,7 @@ struct reader {
 	int nfields, capfields;
 	int reccap;
 	int start_line;           /* line where the pending record began; 0: none */
+	int cur_line;             /* the physical line being fed to libcsv */
 	bool have_header;
 	bool over_cap;
 };
@@ -78,7 +79,10 @@ static void on_record(int term, void *ctx)
 {
 	(void)term;
 	struct reader *r = ctx;
-	int line = r->start_line, n = r->nfields;
+	/* A bare CR ends a record for libcsv but not a line for us, so a
+	 * second record can begin inside the line that ended the first one
+	 * (start_line was already reset): it starts on the current line. */
+	int line = r->start_line ? r->start_line : r->cur_line, n = r->nfields;
 	r->start_line = 0;
 	r->nfields = 0;
 	if (r->over_cap)
@@ -154,6 +158,7 @@ enum err csv_read(struct arena *a, const char *data, size_t len, struct csv_tabl
 		}
 		if (!r.start_line && !blank_line(s, n))
 			r.start_line = line;
+		r.cur_line = line;
 		if (csv_parse(&p, s, n, on_field, on_record, &r) != n || r.over_cap) {
 			*fail = (struct csv_failure){ CSV_FAULT_TOO_BIG, line };
 			rc = ERR_TOO_BIG;

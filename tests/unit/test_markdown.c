@@ -28,7 +28,11 @@ static void test_basic(void **state)
 	assert_string_equal(render(&a, "# Visjon\n\nVi *utvikler* **kompetanse** for framtida.", 2),
 			    "<h2>Visjon</h2>\n<p>Vi <em>utvikler</em> <strong>kompetanse</strong> for framtida.</p>\n");
 	assert_string_equal(render(&a, "- én\n- to\n", 1), "<ul>\n<li>én</li>\n<li>to</li>\n</ul>\n");
-	assert_string_equal(render(&a, "###### dypt", 3), "<h6>dypt</h6>\n");
+	assert_string_equal(render(&a, "# a\n## b\n### c\n#### d\n##### dypt", 3),
+			    "<h3>a</h3>\n<h4>b</h4>\n<h5>c</h5>\n<h6>d</h6>\n<h6>dypt</h6>\n");
+	/* no skipped level: "###" first under an h2 is an h3 (vnu: an error) */
+	assert_string_equal(render(&a, "### Åpen\n\ntekst\n\n##### djupt\n\n# topp", 3),
+			    "<h3>Åpen</h3>\n<p>tekst</p>\n<h4>djupt</h4>\n<h3>topp</h3>\n");
 	assert_string_equal(render(&a, "", 1), "");
 	assert_string_equal(render(&a, NULL, 1), "");
 	arena_free(&a);
