@@ -246,7 +246,7 @@ static void checklist_section(struct html *h, const struct v_prep_unit *m)
 				  buf_str(&b));
 		} else {
 			HTML_LIT(h, "<span class=\"ds-tag\" data-color=\"neutral\">");
-			html_msg(h, MSG_PREP_CHECKLIST_TODO);
+			html_msg(h, MSG_PREP_CHECKLIST_OPEN);
 			HTML_LIT(h, "</span>");
 		}
 		HTML_LIT(h, "</p>");
