@@ -517,12 +517,14 @@ void api_unit_goal_delete(struct ctx *c)
  * started when missing), refuse a closed cycle or a published version (409),
  * validate, check what needs the database, write and audit. */
 
-enum item_kind { K_MAIN, K_GOAL, K_IND, K_VALUE };
-
-static const char *const entity_of[] = {
-	[K_MAIN] = "strategy_main_goal", [K_GOAL] = "strategy_goal",
-	[K_IND] = "strategy_indicator", [K_VALUE] = "strategy_value",
+/* the store's item kinds, by shorter names */
+enum item_kind {
+	K_MAIN = STRATEGY_ITEM_MAIN_GOAL,
+	K_GOAL = STRATEGY_ITEM_GOAL,
+	K_IND = STRATEGY_ITEM_INDICATOR,
+	K_VALUE = STRATEGY_ITEM_VALUE
 };
+
 
 static const char *const item_paths[] = {
 	[K_MAIN] = "main-goals", [K_GOAL] = "goals", [K_IND] = "indicators", [K_VALUE] = "indicator-values",
@@ -684,38 +686,9 @@ static enum err item_locate(struct ctx *c, struct item_job *j)
 
 static enum err item_delete(struct ctx *c, struct item_job *j)
 {
-	enum err e = OK;
-	struct buf b;
-	buf_init(&b, c->a, AUDIT_MAX);
-	switch (j->kind) {
-	case K_MAIN:
-		if ((e = store_main_goal_links(c->db, j->id, &j->links)))
-			return e;
-		if (j->links)
-			return ERR_CONFLICT;
-		strategy_audit_main_goal(&b, &j->mg, NULL);
-		e = store_main_goal_delete(c->db, j->id, j->cy.id);
-		break;
-	case K_GOAL:
-		if ((e = store_strategy_goal_links(c->db, j->g.goal_id, &j->links)))
-			return e;
-		if (j->links)
-			return ERR_CONFLICT;
-		strategy_audit_goal(&b, &j->g, NULL);
-		e = store_strategy_goal_delete(c->db, j->id, j->cy.id);
-		break;
-	case K_IND:
-		strategy_audit_indicator(&b, &j->ind, NULL);
-		e = store_indicator_delete(c->db, j->id);
-		break;
-	case K_VALUE:
-		strategy_audit_value(&b, &j->val, NULL);
-		e = store_value_delete(c->db, j->id);
-		break;
-	}
-	if (e)
-		return e;
-	return b.err ? b.err : ctx_audit(c, entity_of[j->kind], j->id, "delete", buf_str(&b));
+	struct strategy_item it = { .kind = (enum strategy_item_kind)j->kind, .id = j->id, .cycle_id = j->cy.id,
+				    .mg = &j->mg, .g = &j->g, .ind = &j->ind, .val = &j->val };
+	return store_strategy_item_delete(c->db, c->a, &it, c->user.id, c->now, &j->links);
 }
 
 /* The body applied to the stored item (or to an empty one), validated. */
@@ -887,7 +860,7 @@ static enum err item_write(struct ctx *c, void *arg)
 	}
 	if (e)
 		return e;
-	return ctx_audit(c, entity_of[j->kind], j->id, is_new ? "create" : "update", buf_str(&b));
+	return ctx_audit(c, strategy_item_entity[j->kind], j->id, is_new ? "create" : "update", buf_str(&b));
 }
 
 static void write_item(struct ctx *c, struct jw *w, const struct item_job *j)

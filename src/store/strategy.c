@@ -963,3 +963,52 @@ enum err store_unit_goal_delete(struct store_conn *c, int64_t id)
 	store_q_int(&q, 1, id);
 	return exec_id(c, &q, "unit goal", id);
 }
+
+enum { ITEM_AUDIT_MAX = 256 * 1024 };   /* the largest audit JSON of one item */
+
+const char *const strategy_item_entity[] = {
+	[STRATEGY_ITEM_MAIN_GOAL] = "strategy_main_goal",
+	[STRATEGY_ITEM_GOAL] = "strategy_goal",
+	[STRATEGY_ITEM_INDICATOR] = "strategy_indicator",
+	[STRATEGY_ITEM_VALUE] = "strategy_value",
+};
+
+enum err store_strategy_item_delete(struct store_conn *c, struct arena *a, const struct strategy_item *it,
+				    int64_t user_id, int64_t now, int64_t *links)
+{
+	enum err e = OK;
+	struct buf b;
+	buf_init(&b, a, ITEM_AUDIT_MAX);
+	*links = 0;
+	switch (it->kind) {
+	case STRATEGY_ITEM_MAIN_GOAL:
+		if ((e = store_main_goal_links(c, it->id, links)))
+			return e;
+		if (*links)
+			return ERR_CONFLICT;
+		strategy_audit_main_goal(&b, it->mg, NULL);
+		e = store_main_goal_delete(c, it->id, it->cycle_id);
+		break;
+	case STRATEGY_ITEM_GOAL:
+		if ((e = store_strategy_goal_links(c, it->g->goal_id, links)))
+			return e;
+		if (*links)
+			return ERR_CONFLICT;
+		strategy_audit_goal(&b, it->g, NULL);
+		e = store_strategy_goal_delete(c, it->id, it->cycle_id);
+		break;
+	case STRATEGY_ITEM_INDICATOR:
+		strategy_audit_indicator(&b, it->ind, NULL);
+		e = store_indicator_delete(c, it->id);
+		break;
+	case STRATEGY_ITEM_VALUE:
+		strategy_audit_value(&b, it->val, NULL);
+		e = store_value_delete(c, it->id);
+		break;
+	}
+	if (e)
+		return e;
+	if (b.err)
+		return b.err;
+	return store_audit_insert(c, now, user_id, strategy_item_entity[it->kind], it->id, "delete", buf_str(&b));
+}

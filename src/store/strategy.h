@@ -128,4 +128,31 @@ enum err store_unit_goal_insert(struct store_conn *c, int64_t now, struct unit_g
 enum err store_unit_goal_update(struct store_conn *c, int64_t now, const struct unit_goal *g);
 enum err store_unit_goal_delete(struct store_conn *c, int64_t id);
 
+/* The editable items of a strategy version, as the web pages and the API
+ * name them; strategy_item_entity gives each its audit-log entity name. */
+enum strategy_item_kind {
+	STRATEGY_ITEM_MAIN_GOAL,
+	STRATEGY_ITEM_GOAL,
+	STRATEGY_ITEM_INDICATOR,
+	STRATEGY_ITEM_VALUE
+};
+extern const char *const strategy_item_entity[];
+
+/* A loaded item: kind and id, its cycle, and the stored item of that kind. */
+struct strategy_item {
+	enum strategy_item_kind kind;
+	int64_t id;
+	int64_t cycle_id;
+	const struct strategy_main_goal *mg;
+	const struct strategy_goal *g;
+	const struct strategy_indicator *ind;
+	const struct strategy_value *val;
+};
+
+/* Deletes it inside the caller's write transaction, with the audit row of
+ * user_id at now. A main goal or strategic goal that unit goals link to is
+ * kept: ERR_CONFLICT with *links set to how many link to it. */
+enum err store_strategy_item_delete(struct store_conn *c, struct arena *a, const struct strategy_item *it,
+				    int64_t user_id, int64_t now, int64_t *links);
+
 #endif

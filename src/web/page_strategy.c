@@ -337,12 +337,14 @@ void page_strategy_publish_confirm(struct ctx *c)
 
 /* ---- strategy items ---- */
 
-enum item_kind { K_MAIN, K_GOAL, K_IND, K_VALUE };
-
-static const char *const entity_of[] = {
-	[K_MAIN] = "strategy_main_goal", [K_GOAL] = "strategy_goal",
-	[K_IND] = "strategy_indicator", [K_VALUE] = "strategy_value",
+/* the store's item kinds, by shorter names */
+enum item_kind {
+	K_MAIN = STRATEGY_ITEM_MAIN_GOAL,
+	K_GOAL = STRATEGY_ITEM_GOAL,
+	K_IND = STRATEGY_ITEM_INDICATOR,
+	K_VALUE = STRATEGY_ITEM_VALUE
 };
+
 
 struct item_job {
 	enum item_kind kind;
@@ -436,36 +438,9 @@ static enum err item_locate(struct ctx *c, struct item_job *j)
 
 static enum err item_delete(struct ctx *c, struct item_job *j)
 {
-	enum err e = OK;
-	struct buf b;
-	buf_init(&b, c->a, AUDIT_MAX);
-	switch (j->kind) {
-	case K_MAIN:
-		if ((e = store_main_goal_links(c->db, j->id, &j->links)))
-			return e;
-		if (j->links)
-			return ERR_CONFLICT;
-		strategy_audit_main_goal(&b, &j->mg, NULL);
-		e = store_main_goal_delete(c->db, j->id, j->cy.id);
-		break;
-	case K_GOAL:
-		if ((e = store_strategy_goal_links(c->db, j->g.goal_id, &j->links)))
-			return e;
-		if (j->links)
-			return ERR_CONFLICT;
-		strategy_audit_goal(&b, &j->g, NULL);
-		e = store_strategy_goal_delete(c->db, j->id, j->cy.id);
-		break;
-	case K_IND:
-		strategy_audit_indicator(&b, &j->ind, NULL);
-		e = store_indicator_delete(c->db, j->id);
-		break;
-	case K_VALUE:
-		strategy_audit_value(&b, &j->val, NULL);
-		e = store_value_delete(c->db, j->id);
-		break;
-	}
-	return e ? e : audit_buf(c, entity_of[j->kind], j->id, "delete", &b);
+	struct strategy_item it = { .kind = (enum strategy_item_kind)j->kind, .id = j->id, .cycle_id = j->cy.id,
+				    .mg = &j->mg, .g = &j->g, .ind = &j->ind, .val = &j->val };
+	return store_strategy_item_delete(c->db, c->a, &it, c->user.id, c->now, &j->links);
 }
 
 /* Field checks that need the database: a main goal of the same version, a
@@ -576,7 +551,7 @@ static enum err item_save(struct ctx *c, void *arg)
 		return e;
 	if (audit_is_empty(&b))
 		return b.err;
-	return audit_buf(c, entity_of[j->kind], j->id, was_new ? "create" : "update", &b);
+	return audit_buf(c, strategy_item_entity[j->kind], j->id, was_new ? "create" : "update", &b);
 }
 
 /* Reads the form of kind into the job; problems of bad text or bad numbers
