@@ -59,6 +59,9 @@ static const char *const messages[PROB_COUNT] = {
 	[PROB_HAS_CHILDREN] = "still has sub-units or people",
 	[PROB_BAD_DECIMAL] = "must be a number with at most two decimals, such as 12.5",
 	[PROB_BAD_DATE] = "must be a real date written YYYY-MM-DD",
+	[PROB_BAD_CHOICE] = "is not one of the allowed values",
+	[PROB_BAD_TIME] = "must be a time of day written HH:MM",
+	[PROB_LOCKED] = "cannot change: the record is submitted or decided",
 };
 
 static const char *problem_message(enum problem p)

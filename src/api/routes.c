@@ -6,6 +6,10 @@
 #include "api/api_documents.h"
 #include "api/api_prepare.h"
 #include "api/api_competences.h"
+#include "api/api_discussion.h"
+#include "api/api_proposals.h"
+#include "api/api_compilation.h"
+#include "api/api_decision.h"
 
 const struct route api_routes[] = {
 	{ "GET", "/api/v1/units", api_units_list, ACT_ORG_READ },
@@ -25,6 +29,10 @@ const struct route api_routes[] = {
 #include "api/routes_documents.def"
 #include "api/routes_prepare.def"
 #include "api/routes_competences.def"
+#include "api/routes_discussion.def"
+#include "api/routes_proposals.def"
+#include "api/routes_compilation.def"
+#include "api/routes_decision.def"
 #undef ROUTE
 };
 const int api_routes_count = (int)(sizeof api_routes / sizeof api_routes[0]);

@@ -414,6 +414,12 @@ static void build_accounts(struct build *b)
 	int hr = member_under(o, hro >= 0 ? hro : 0, taken, ntaken);
 	taken[ntaken++] = hr;
 	int rep = member_under(o, tik >= 0 ? tik : 0, taken, ntaken);
+	taken[ntaken++] = rep;
+	/* top management: the head of the organisation */
+	int top = o->units[0].leader;
+	for (int i = 0; i < ntaken; i++)
+		if (taken[i] == top)
+			top = -1;
 
 	/* name: for an account without a person (too few people to link one). */
 	static const struct { enum role role; const char *email, *name; } roles[DEMO_ACCOUNTS] = {
@@ -422,8 +428,9 @@ static void build_accounts(struct build *b)
 		{ ROLE_LEADER, "leder@demo.evne.no", "Leder" },
 		{ ROLE_EMPLOYEE, "ansatt@demo.evne.no", "Ansatt" },
 		{ ROLE_REPRESENTATIVE, "tillitsvalgt@demo.evne.no", "Tillitsvalgt" },
+		{ ROLE_MANAGEMENT, "toppledelse@demo.evne.no", "Toppledelsen" },
 	};
-	const int person[DEMO_ACCOUNTS] = { -1, hr, leader, employee, rep };
+	const int person[DEMO_ACCOUNTS] = { -1, hr, leader, employee, rep, top };
 	for (int i = 0; i < DEMO_ACCOUNTS; i++) {
 		int p = person[i];
 		o->accounts[i] = (struct demo_account){

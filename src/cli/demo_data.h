@@ -18,7 +18,7 @@
 #include "domain/documents.h"
 #include "domain/types.h"
 
-enum { DEMO_UNITS_MAX = 5000, DEMO_PEOPLE_MAX = 1000000, DEMO_ACCOUNTS = 5 };
+enum { DEMO_UNITS_MAX = 5000, DEMO_PEOPLE_MAX = 1000000, DEMO_ACCOUNTS = 6 };
 
 struct demo_unit {
 	const char *code, *name;

@@ -22,6 +22,12 @@ static const char *const action_names[ACT_COUNT] = {
 	[ACT_PREPARE] = "prepare",
 	[ACT_READING] = "reading",
 	[ACT_INDICATORS_READ] = "indicators_read",
+	[ACT_DISCUSSION_READ] = "discussion_read",
+	[ACT_DISCUSSION_EDIT] = "discussion_edit",
+	[ACT_SUGGEST] = "suggest",
+	[ACT_COMPILATION_READ] = "compilation_read",
+	[ACT_COMPILE] = "compile",
+	[ACT_APPROVE] = "approve",
 };
 
 const char *action_name(enum action a)
@@ -49,6 +55,7 @@ bool access_can(const struct actor *actor, enum action act, int64_t unit_id)
 	case ACT_PERSON_EDIT:
 	case ACT_GOALS_EDIT:
 	case ACT_PREPARE:
+	case ACT_DISCUSSION_EDIT:
 		if (org_wide)
 			return true;
 		/* whoever leads units acts on their people, whatever the role */
@@ -67,11 +74,29 @@ bool access_can(const struct actor *actor, enum action act, int64_t unit_id)
 		return org_wide;
 	case ACT_INDICATORS_READ:
 		/* representatives read aggregates (employee participation) */
-		if (org_wide || r == ROLE_REPRESENTATIVE)
+		if (org_wide || r == ROLE_MANAGEMENT || r == ROLE_REPRESENTATIVE)
 			return true;
 		if (actor->scope_count == 0)
 			return false;
 		return unit_id == 0 || actor_in_scope(actor, unit_id);
+	case ACT_DISCUSSION_READ:
+		/* representatives read drafts (employee participation); the
+		 * unit's people read their own unit's discussion */
+		if (org_wide || r == ROLE_MANAGEMENT || r == ROLE_REPRESENTATIVE)
+			return true;
+		if (unit_id == 0)
+			return true;
+		return actor_in_scope(actor, unit_id) || actor->own_unit_id == unit_id;
+	case ACT_SUGGEST:
+		if (unit_id == 0)
+			return actor->own_unit_id != 0 || actor->scope_count > 0;
+		return actor->own_unit_id == unit_id || actor_in_scope(actor, unit_id);
+	case ACT_COMPILATION_READ:
+		return org_wide || r == ROLE_MANAGEMENT || r == ROLE_REPRESENTATIVE;
+	case ACT_COMPILE:
+		return org_wide;
+	case ACT_APPROVE:
+		return r == ROLE_MANAGEMENT;
 	case ACT_COUNT:
 		break;
 	}

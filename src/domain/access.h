@@ -25,6 +25,15 @@ enum action {
 	ACT_PREPARE,         /* phase 1: a unit's preparation, document pack, reminders (scoped) */
 	ACT_READING,         /* one's own reading list and read confirmations */
 	ACT_INDICATORS_READ, /* indicators: organisation-wide for HR, own units for leaders */
+	ACT_DISCUSSION_READ, /* a unit's discussion and proposal: own unit for employees, led
+				units for leaders, every unit for HR, management, representatives */
+	ACT_DISCUSSION_EDIT, /* run the unit discussion, edit and submit its proposal (scoped) */
+	ACT_SUGGEST,         /* send a suggestion to one's own unit's discussion */
+	ACT_COMPILATION_READ,/* all proposals side by side, the heat map, the decision's drafts
+				and the consultation record: HR, management, representatives */
+	ACT_COMPILE,         /* send proposals back, merge and decide, record consultations,
+				send for approval, publish: HR */
+	ACT_APPROVE,         /* approve the decided competence strategy or return it: management */
 	ACT_COUNT
 };
 

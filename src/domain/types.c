@@ -9,6 +9,7 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_REPRESENTATIVE] = "representative",
 	[ROLE_LEADER] = "leader",
 	[ROLE_HR] = "hr",
+	[ROLE_MANAGEMENT] = "management",
 	[ROLE_ADMIN] = "admin",
 };
 

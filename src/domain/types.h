@@ -13,6 +13,7 @@ enum role {
 	ROLE_REPRESENTATIVE,
 	ROLE_LEADER,
 	ROLE_HR,
+	ROLE_MANAGEMENT,     /* top management: approves the decided competence strategy */
 	ROLE_ADMIN,
 	ROLE_COUNT
 };

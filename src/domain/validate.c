@@ -22,6 +22,9 @@ static const char *const problem_codes[PROB_COUNT] = {
 	[PROB_HAS_CHILDREN] = "has_children",
 	[PROB_BAD_DECIMAL] = "bad_decimal",
 	[PROB_BAD_DATE] = "bad_date",
+	[PROB_BAD_CHOICE] = "bad_choice",
+	[PROB_BAD_TIME] = "bad_time",
+	[PROB_LOCKED] = "locked",
 };
 
 const char *problem_code(enum problem p)

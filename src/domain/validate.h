@@ -25,6 +25,9 @@ enum problem {
 	PROB_HAS_CHILDREN,   /* a unit with sub-units or people cannot be deleted */
 	PROB_BAD_DECIMAL,    /* not a decimal number ("12,5", at most two decimals) */
 	PROB_BAD_DATE,       /* not a real calendar date */
+	PROB_BAD_CHOICE,     /* not one of the values offered */
+	PROB_BAD_TIME,       /* not a time of day HH:MM */
+	PROB_LOCKED,         /* the record is submitted or decided and takes no changes */
 	PROB_COUNT
 };
 

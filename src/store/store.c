@@ -223,13 +223,11 @@ static enum err migrations_check(struct store_conn *c, const struct migration *m
 	return e ? e : qe;
 }
 
-/* Applies one migration in its own write transaction, unless another
- * process got there first. */
-static enum err migration_apply(struct store_conn *c, const struct migration *m)
+/* The body of migration_apply, inside its transaction: rolls back on
+ * failure, commits otherwise. */
+static enum err migration_apply_in(struct store_conn *c, const struct migration *m)
 {
-	enum err e = store_begin(c, true);
-	if (e)
-		return e;
+	enum err e = OK;
 	if (c->ops->lock_schema && (e = c->ops->lock_schema(c->db)) != OK) {
 		store_fail(c, e, NULL);
 		goto out;
@@ -254,9 +252,28 @@ static enum err migration_apply(struct store_conn *c, const struct migration *m)
 	store_q_exec(&q, NULL);
 	if ((e = store_q_done(&q)) != OK)
 		goto out;
+	char why[200];
+	if ((e = c->ops->load_check(c->db, why, sizeof why)) != OK) {
+		store_fail(c, e, "migration %s: %s", m->name, why);
+		goto out;
+	}
 	return store_commit(c);
 out:
 	store_rollback(c);
+	return e;
+}
+
+/* Applies one migration in its own write transaction, unless another
+ * process got there first. The transaction is a load's (foreign keys off in
+ * SQLite, deferred in PostgreSQL, proven before commit), so a migration may
+ * rebuild a table others reference — SQLite's way to change a CHECK. */
+static enum err migration_apply(struct store_conn *c, const struct migration *m)
+{
+	enum err e = c->ops->load_begin(c->db);
+	if (e)
+		return store_fail(c, e, NULL);
+	e = migration_apply_in(c, m);
+	c->ops->load_end(c->db);
 	return e;
 }
 

@@ -100,8 +100,8 @@ void v_accounts_index(struct html *h, const struct v_accounts_index *m)
 	HTML_LIT(h, "</tbody></table>");
 }
 
-static const enum role role_order[] = { ROLE_EMPLOYEE, ROLE_LEADER, ROLE_HR, ROLE_REPRESENTATIVE,
-					 ROLE_ADMIN };
+static const enum role role_order[] = { ROLE_EMPLOYEE, ROLE_LEADER, ROLE_HR, ROLE_MANAGEMENT,
+					 ROLE_REPRESENTATIVE, ROLE_ADMIN };
 
 static void role_select(struct html *h, const struct v_field *f)
 {

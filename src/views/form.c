@@ -26,6 +26,9 @@ enum msg v_problem_msg(enum problem p)
 	case PROB_HAS_CHILDREN: return MSG_PROB_HAS_CHILDREN;
 	case PROB_BAD_DECIMAL: return MSG_PROB_BAD_DECIMAL;
 	case PROB_BAD_DATE: return MSG_PROB_BAD_DATE;
+	case PROB_BAD_CHOICE: return MSG_PROB_BAD_CHOICE;
+	case PROB_BAD_TIME: return MSG_PROB_BAD_TIME;
+	case PROB_LOCKED: return MSG_PROB_LOCKED;
 	case PROB_NONE:
 	case PROB_COUNT:
 		break;

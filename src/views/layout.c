@@ -14,6 +14,7 @@ enum msg v_role_msg(enum role r)
 	switch (r) {
 	case ROLE_ADMIN: return MSG_ROLE_ADMIN;
 	case ROLE_HR: return MSG_ROLE_HR;
+	case ROLE_MANAGEMENT: return MSG_ROLE_MANAGEMENT;
 	case ROLE_LEADER: return MSG_ROLE_LEADER;
 	case ROLE_REPRESENTATIVE: return MSG_ROLE_REPRESENTATIVE;
 	case ROLE_EMPLOYEE:

@@ -12,6 +12,10 @@
 #include "web/pages_documents.h"
 #include "web/pages_prepare.h"
 #include "web/pages_competences.h"
+#include "web/pages_discussion.h"
+#include "web/pages_proposals.h"
+#include "web/pages_compilation.h"
+#include "web/pages_decision.h"
 
 const struct route web_routes[] = {
 	{ "GET", "/", page_home, ACT_SIGNED_IN },
@@ -61,6 +65,10 @@ const struct route web_routes[] = {
 #include "web/routes_documents.def"
 #include "web/routes_prepare.def"
 #include "web/routes_competences.def"
+#include "web/routes_discussion.def"
+#include "web/routes_proposals.def"
+#include "web/routes_compilation.def"
+#include "web/routes_decision.def"
 #undef ROUTE
 };
 const int web_routes_count = (int)(sizeof web_routes / sizeof web_routes[0]);

@@ -57,7 +57,7 @@ is "not logged in: to the log-in page" \
 
 # ---- create ----
 is "GET /admin/users/new" "$(get admin.jar /admin/users/new)" 200
-has "  ... a role select of the five roles" '<option value="employee" selected>Medarbeider</option><option value="leader">Leder</option><option value="hr">HR</option><option value="representative">Tillitsvalgt</option><option value="admin">Administrator</option>'
+has "  ... a role select of the six roles" '<option value="employee" selected>Medarbeider</option><option value="leader">Leder</option><option value="hr">HR</option><option value="management">Toppledelse</option><option value="representative">Tillitsvalgt</option><option value="admin">Administrator</option>'
 lacks "  ... and no password field" 'type="password"'
 is "create an account" "$(post admin.jar /admin/users csrf="$ADMIN" name='Øystein Ås' \
 	email='Oystein.As@Example.NO' role=leader employee_number="$FREE" lang=nn)" 200

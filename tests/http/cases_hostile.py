@@ -95,7 +95,7 @@ def run(w):
     seeds.append("/people?q=" + urllib.parse.quote(SCRIPT))
     seeds.append("/units?q=" + urllib.parse.quote(IMG))
 
-    roles = [None] + [r for r in ("admin", "hr", "leader", "employee", "representative") if r in w.clients]
+    roles = [None] + [r for r in ("admin", "hr", "leader", "employee", "representative", "management") if r in w.clients]
     for role in roles:
         who = role or "anonymous"
         c = w.clients[role] if role else w.client("anonymous")

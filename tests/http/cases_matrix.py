@@ -17,8 +17,9 @@ from harness import form_csrf
 
 PERMS = ("public", "signed_in", "org_read", "unit_edit", "person_edit", "import", "audit_read",
          "user_admin", "cycle_read", "cycle_edit", "strategy_edit", "document_edit", "goals_edit",
-         "prepare", "reading", "indicators_read")
-ROLES = ("admin", "hr", "leader", "employee", "representative")
+         "prepare", "reading", "indicators_read", "discussion_read", "discussion_edit", "suggest",
+         "compilation_read", "compile", "approve")
+ROLES = ("admin", "hr", "leader", "employee", "representative", "management")
 
 
 def allowed(role, perm):
@@ -34,7 +35,20 @@ def allowed(role, perm):
     if perm in ("person_edit", "goals_edit", "prepare"):
         return role in ("admin", "hr", "leader")     # the test's leader leads units
     if perm == "indicators_read":
-        return role in ("admin", "hr", "leader", "representative")
+        return role in ("admin", "hr", "leader", "representative", "management")
+    if perm == "discussion_edit":
+        return role in ("admin", "hr", "leader")     # the leader's own units (handlers ask again)
+    if perm == "discussion_read":
+        # the test's employee has no person, so no unit of their own to read
+        return role in ("admin", "hr", "leader", "representative", "management")
+    if perm == "suggest":
+        return role == "leader"     # of the test accounts only the leader belongs to a unit
+    if perm == "compilation_read":
+        return role in ("admin", "hr", "representative", "management")
+    if perm == "compile":
+        return role in ("admin", "hr")
+    if perm == "approve":
+        return role == "management"
     if perm in ("audit_read", "user_admin"):
         return role == "admin"
     return False

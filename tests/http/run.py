@@ -31,7 +31,7 @@ import cases_hostile  # noqa: E402
 import cases_protocol  # noqa: E402
 
 PASSWORD = "Testpassord-for-evne-2026!"
-ROLES = ("admin", "hr", "leader", "employee", "representative")
+ROLES = ("admin", "hr", "leader", "employee", "representative", "management")
 
 
 class World:
