@@ -79,7 +79,7 @@ is "  ... the one-time password logs in" "$?" 0
 get admin.jar /admin/users >/dev/null
 is "the list in Norwegian order (Ø after S and T)" \
 	"$(grep -o 'href="/admin/users/[0-9]*/edit">[^<]*<' body | sed 's/.*">//; s/<$//' | tr '\n' '|')" \
-	"Bjørg Jakobsen|Frode Aas|Kjetil Bakken|Systemadministrator|Tomas Stankevičius|Øystein Ås|"
+	"Bjørg Jakobsen|Frode Aas|Kjetil Bakken|Rune Bøe|Systemadministrator|Tomas Stankevičius|Øystein Ås|"
 
 # ---- the form's problems ----
 COUNT=$(sql "SELECT count(*) FROM users")

@@ -38,8 +38,12 @@ static void test_org_wide_roles(void **state)
 {
 	(void)state;
 	struct actor admin = actor_of(ROLE_ADMIN, false), hr = actor_of(ROLE_HR, false);
+	/* the administrator runs the system; approving the competence
+	 * strategy is top management's alone, and suggestions to a unit's
+	 * discussion come from its own people */
 	for (int act = ACT_PUBLIC; act < ACT_COUNT; act++)
-		assert_true(access_can(&admin, (enum action)act, 42));
+		assert_true(access_can(&admin, (enum action)act, 42) ==
+			    (act != ACT_APPROVE && act != ACT_SUGGEST));
 	assert_true(access_can(&hr, ACT_UNIT_EDIT, 0));
 	assert_true(access_can(&hr, ACT_PERSON_EDIT, 42));
 	assert_true(access_can(&hr, ACT_IMPORT, 0));
@@ -95,6 +99,42 @@ static void test_employee_and_representative(void **state)
 	}
 }
 
+/* Phase 2: leaders run their units' discussions, the unit's people read
+ * theirs and send suggestions, HR compiles, top management approves,
+ * representatives read drafts and the compilation but change nothing. */
+static void test_phase2(void **state)
+{
+	(void)state;
+	struct actor leader = actor_of(ROLE_LEADER, true), hr = actor_of(ROLE_HR, false);
+	struct actor top = actor_of(ROLE_MANAGEMENT, false), rep = actor_of(ROLE_REPRESENTATIVE, false);
+	struct actor emp = actor_of(ROLE_EMPLOYEE, false);
+	emp.own_unit_id = 5;
+	assert_true(access_can(&leader, ACT_DISCUSSION_EDIT, 9));
+	assert_false(access_can(&leader, ACT_DISCUSSION_EDIT, 5));
+	assert_true(access_can(&leader, ACT_DISCUSSION_READ, 4));
+	assert_false(access_can(&leader, ACT_DISCUSSION_READ, 5));    /* another unit's draft */
+	assert_true(access_can(&emp, ACT_DISCUSSION_READ, 5));
+	assert_false(access_can(&emp, ACT_DISCUSSION_READ, 3));
+	assert_false(access_can(&emp, ACT_DISCUSSION_EDIT, 5));
+	assert_true(access_can(&emp, ACT_SUGGEST, 5));
+	assert_false(access_can(&emp, ACT_SUGGEST, 3));
+	assert_true(access_can(&emp, ACT_SUGGEST, 0));
+	struct actor lonely = actor_of(ROLE_EMPLOYEE, false);         /* in no unit */
+	assert_false(access_can(&lonely, ACT_SUGGEST, 0));
+	for (enum action a = ACT_DISCUSSION_READ; a <= ACT_APPROVE; a++) {
+		bool reads = a == ACT_DISCUSSION_READ || a == ACT_COMPILATION_READ;
+		assert_true(access_can(&rep, a, 7) == reads);
+		assert_true(access_can(&top, a, 7) == (reads || a == ACT_APPROVE));
+		assert_true(access_can(&hr, a, 7) == (a != ACT_APPROVE && a != ACT_SUGGEST));
+	}
+	assert_false(access_can(&leader, ACT_COMPILATION_READ, 0));
+	assert_false(access_can(&leader, ACT_COMPILE, 0));
+	assert_false(access_can(&leader, ACT_APPROVE, 0));
+	assert_true(access_can(&top, ACT_INDICATORS_READ, 0));
+	assert_false(access_can(&top, ACT_UNIT_EDIT, 0));
+	assert_int_equal(role_parse("management"), ROLE_MANAGEMENT);
+}
+
 static void test_names(void **state)
 {
 	(void)state;
@@ -128,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_leader_role_without_units),
 		cmocka_unit_test(test_whoever_leads_a_unit),
 		cmocka_unit_test(test_employee_and_representative),
+		cmocka_unit_test(test_phase2),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_scope_lookup),
 	};
