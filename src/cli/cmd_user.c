@@ -54,7 +54,7 @@ int cmd_user(int argc, char **argv)
 		return 2;
 	if (o.npositional != 1 || strcmp(o.positional[0], "add") != 0) {
 		fputs("usage: evne user add --db DB --email E --name NAME --role ROLE [--person EMPLOYEE_NUMBER]\n"
-		      "       (password read from stdin; roles: admin, hr, leader, employee, representative)\n", stderr);
+		      "       (password read from stdin; roles: admin, hr, management, leader, employee, representative)\n", stderr);
 		return 2;
 	}
 	const char *db = opts_db(&o, "user");
@@ -77,7 +77,7 @@ int cmd_user(int argc, char **argv)
 	}
 	enum role role = role_parse(role_s);
 	if (role == ROLE_NONE) {
-		fputs("evne user: --role must be one of admin, hr, leader, employee, representative\n", stderr);
+		fputs("evne user: --role must be one of admin, hr, management, leader, employee, representative\n", stderr);
 		goto out;
 	}
 	const char *lang = opts_get(&o, "lang");

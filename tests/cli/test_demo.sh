@@ -36,13 +36,13 @@ result $? "  ... a few inactive people ($inactive)"
 is "  ... names with æøå" "$(q a.db "SELECT count(*) > 0 FROM people WHERE name GLOB '*[æøåÆØÅ]*'")" 1
 is "  ... one account per role" \
 	"$(q a.db 'SELECT group_concat(role, ",") FROM (SELECT role FROM users ORDER BY role)')" \
-	"admin,employee,hr,leader,representative"
+	"admin,employee,hr,leader,management,representative"
 is "  ... the leader account leads a division" \
 	"$(q a.db "SELECT count(*) FROM users s JOIN units u ON u.leader_id = s.person_id
 		JOIN units t ON t.id = u.parent_id AND t.parent_id IS NULL WHERE s.role = 'leader'")" 1
 is "  ... passwords stored as argon2id" \
-	"$(q a.db "SELECT count(*) FROM users WHERE password_hash LIKE '\$argon2id\$%'")" 5
-is "  ... log-ins printed" "$(grep -c '@demo.evne.no' out)" 5
+	"$(q a.db "SELECT count(*) FROM users WHERE password_hash LIKE '\$argon2id\$%'")" 6
+is "  ... log-ins printed" "$(grep -c '@demo.evne.no' out)" 6
 short=$(awk '/@demo.evne.no/ && length($3) < 12' out | wc -l | tr -d ' ')
 is "  ... passwords of 12 characters or more" "$short" 0
 
