@@ -72,7 +72,8 @@ enum api_type {
 	API_STR,     /* JSON string or null (null reads as NULL) */
 	API_ID,      /* positive JSON integer or null (null reads as 0) */
 	API_BOOL,    /* true or false */
-	API_IDS      /* JSON array of positive integers, or null (reads as empty) */
+	API_IDS,     /* JSON array of positive integers, or null (reads as empty) */
+	API_COUNT    /* JSON integer >= 0 (a count, an amount), or null (reads as -1) */
 };
 
 /* The value of an API_IDS member: v[0..n) in the request arena, in the
@@ -83,8 +84,8 @@ struct api_ids {
 };
 
 /* One member a body may hold. The reader sets present and fills out: a
- * char ** for API_STR, an int64_t * for API_ID, a bool * for API_BOOL, a
- * struct api_ids * for API_IDS. */
+ * char ** for API_STR, an int64_t * for API_ID and API_COUNT, a bool * for
+ * API_BOOL, a struct api_ids * for API_IDS. */
 struct api_member {
 	const char *name;
 	enum api_type type;

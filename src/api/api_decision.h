@@ -5,4 +5,19 @@
 
 #include "api/api.h"
 
+void api_decision_get(struct ctx *c);
+void api_decision_send(struct ctx *c);
+void api_decision_approve(struct ctx *c);
+void api_decision_return(struct ctx *c);
+void api_decision_publish(struct ctx *c);
+void api_consultations_list(struct ctx *c);
+void api_consultation_create(struct ctx *c);
+void api_consultation_get(struct ctx *c);
+void api_consultation_update(struct ctx *c);
+void api_consultation_delete(struct ctx *c);
+void api_competence_strategy(struct ctx *c);
+void api_competence_strategy_versions(struct ctx *c);
+void api_competence_strategy_version(struct ctx *c);
+void api_competence_strategy_compare(struct ctx *c);
+
 #endif

@@ -123,6 +123,14 @@ static bool take_value(struct ctx *c, struct api_member *m, json_t *v, struct fi
 		break;
 	case API_IDS:
 		return take_ids(c, m, v, fe);
+	case API_COUNT:
+		if (json_is_null(v))
+			*(int64_t *)m->out = -1;
+		else if (json_is_integer(v) && json_integer_value(v) >= 0)
+			*(int64_t *)m->out = (int64_t)json_integer_value(v);
+		else
+			field_error_add(fe, m->name, PROB_BAD_NUMBER);
+		break;
 	}
 	return true;
 }

@@ -1,17 +1,19 @@
 /* prepare.c (api) — GET /api/v1/cycles/{id}/indicators, every indicator of
- * the product description as numbers (for now phase 1's: leaders_prepared
- * and employees_confirmed_reading, named after product.md's list so later
- * phases add theirs beside them), organisation-wide with one entry per
+ * the product description as numbers (phase 1's: leaders_prepared and
+ * employees_confirmed_reading, named after product.md's list; phase 2's in
+ * a "phase2" object beside them), organisation-wide with one entry per
  * unit, or for ?unit=ID; and /api/v1/cycles/{id}/prepare/{unit_id}, one
  * unit's preparation (checklist, notes, draft needs, pack) with its writes:
  * tick and untick a step, the notes, draft needs, the document pack and
  * sending it — the same store calls, checks and audit rows as the web
  * (web/page_prepare.c), each write one transaction that re-reads the cycle
  * (closed: 409) and the actor's right to prepare the unit. HR, admin and
- * representatives read the indicators of every unit; a leader only of the
+ * representatives and top management read the indicators of every unit (the
+ * decided figures of phase 2 need ACT_COMPILATION_READ); a leader only of the
  * units they lead (?unit= outside them is 403; without it they get theirs).
  * The shapes are in docs/api.md. */
 #include "api/api_prepare.h"
+#include "api/api_indicators_phase2.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +82,12 @@ void api_cycle_indicators(struct ctx *c)
 	}
 	/* a leader without ?unit= gets the units they lead */
 	bool org_wide = c->actor.role == ROLE_ADMIN || c->actor.role == ROLE_HR ||
-			c->actor.role == ROLE_REPRESENTATIVE;
+			c->actor.role == ROLE_MANAGEMENT || c->actor.role == ROLE_REPRESENTATIVE;
+	struct p2_report p2;
+	if ((e = api_p2_report(c, cycle_id, unit_id, org_wide, &p2)) != OK) {
+		api_problem_err(c, e);
+		return;
+	}
 	struct ind_unit_counts *counts = arena_alloc(c->a, sizeof *counts * (size_t)(n > 0 ? n : 1));
 	if (!counts) {
 		api_problem_err(c, ERR_TOO_BIG);
@@ -101,6 +108,7 @@ void api_cycle_indicators(struct ctx *c)
 	jw_kstr(&w, "scope", unit_id ? "unit" : org_wide ? "organisation" : "led_units");
 	jw_kint(&w, "checklist_steps", nsteps);
 	phase1(&w, &total);
+	api_p2_total(&w, &p2);
 	jw_key(&w, "units");
 	jw_arr(&w);
 	for (int i = 0; i < k; i++) {
@@ -109,6 +117,7 @@ void api_cycle_indicators(struct ctx *c)
 		jw_kint(&w, "unit_id", rows[i].counts.unit_id);
 		jw_kstr(&w, "name", rows[i].name);
 		phase1(&w, &p);
+		api_p2_unit(&w, &p2, rows[i].counts.unit_id, i);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);

@@ -8,6 +8,7 @@
 #include "api/api_competences.h"
 #include "api/api_discussion.h"
 #include "api/api_proposals.h"
+#include "api/api_needs.h"
 #include "api/api_compilation.h"
 #include "api/api_decision.h"
 
@@ -31,6 +32,7 @@ const struct route api_routes[] = {
 #include "api/routes_competences.def"
 #include "api/routes_discussion.def"
 #include "api/routes_proposals.def"
+#include "api/routes_needs.def"
 #include "api/routes_compilation.def"
 #include "api/routes_decision.def"
 #undef ROUTE

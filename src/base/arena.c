@@ -40,7 +40,8 @@ void arena_init(struct arena *a, size_t cap)
 	a->cap = cap;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes, not zeroed: for callers that write them all at once. */
+static void *alloc_raw(struct arena *a, size_t n)
 {
 	size_t need = (n + 15) & ~(size_t)15;
 	if (need < n || (a->cap && a->used + need > a->cap)) {
@@ -67,17 +68,47 @@ void *arena_alloc(struct arena *a, size_t n)
 	void *p = b->data + b->pos;
 	b->pos += need;
 	a->used += need;
-	memset(p, 0, n);
 	return p;
 }
 
+void *arena_alloc(struct arena *a, size_t n)
+{
+	void *p = alloc_raw(a, n);
+	if (p)
+		memset(p, 0, n);
+	return p;
+}
+
+/* The last allocation of the newest block grows where it is when the block
+ * has room (a buffer that doubles does not copy itself each time); anything
+ * else moves. Either way the bytes after old are zeroed, as arena_alloc's. */
 void *arena_realloc(struct arena *a, void *p, size_t old, size_t n)
 {
 	if (n <= old)
 		return p;
-	void *q = arena_alloc(a, n);
-	if (q && p && old)
+#ifndef ARENA_MALLOC_EACH
+	struct arena_block *b = a->head;
+	size_t old_need = (old + 15) & ~(size_t)15;
+	size_t need = (n + 15) & ~(size_t)15;
+	if (p && b && need >= n && (unsigned char *)p + old_need == b->data + b->pos) {
+		size_t at = (size_t)((unsigned char *)p - b->data);
+		size_t more = need - old_need;
+		if (b->size - at >= need && !(a->cap && a->used + more > a->cap)) {
+			b->pos = at + need;
+			a->used += more;
+			memset((unsigned char *)p + old, 0, n - old);
+			return p;
+		}
+	}
+#endif
+	unsigned char *q = alloc_raw(a, n);
+	if (!q)
+		return NULL;
+	if (p && old)
 		memcpy(q, p, old);
+	else
+		old = 0;
+	memset(q + old, 0, n - old);
 	return q;
 }
 
@@ -85,7 +116,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	char *d = arena_alloc(a, n + 1);
+	char *d = alloc_raw(a, n + 1);
 	if (d) {
 		memcpy(d, s, n);
 		d[n] = '\0';
@@ -106,7 +137,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return NULL;
-	char *d = arena_alloc(a, (size_t)n + 1);
+	char *d = alloc_raw(a, (size_t)n + 1);
 	if (!d)
 		return NULL;
 	va_start(ap, fmt);

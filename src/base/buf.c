@@ -1,7 +1,6 @@
 /* buf.c — the arena-backed builder. */
 #include "base/buf.h"
 
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,24 +36,13 @@ static int grow(struct buf *b, size_t extra)
 	return 0;
 }
 
-void buf_add(struct buf *b, const void *p, size_t n)
+void buf_add_grow(struct buf *b, const void *p, size_t n)
 {
 	if (grow(b, n))
 		return;
 	memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-}
-
-void buf_puts(struct buf *b, const char *s)
-{
-	if (s)
-		buf_add(b, s, strlen(s));
-}
-
-void buf_putc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)
@@ -73,9 +61,17 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 
 void buf_int(struct buf *b, int64_t v)
 {
+	/* digits from the end; the magnitude as unsigned, so INT64_MIN works */
 	char tmp[24];
-	int n = snprintf(tmp, sizeof tmp, "%" PRId64, v);
-	buf_add(b, tmp, (size_t)n);
+	char *e = tmp + sizeof tmp, *d = e;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--d = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--d = '-';
+	buf_add(b, d, (size_t)(e - d));
 }
 
 void buf_reset(struct buf *b)

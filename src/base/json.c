@@ -40,23 +40,37 @@ void jw_obj_end(struct jw *w) { close_(w, '}'); }
 void jw_arr(struct jw *w) { open(w, '['); }
 void jw_arr_end(struct jw *w) { close_(w, ']'); }
 
+/* Bytes that need an escape: controls, '"', '\\' and '<'; the runs
+ * between them are copied whole. */
+static const bool json_special[256] = {
+	[0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0x10] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1, ['<'] = 1,
+};
+
 void json_escape(struct buf *b, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	for (; *p; p++) {
+		if (!json_special[*p])
+			continue;
+		buf_add(b, run, (size_t)(p - run));
+		run = p + 1;
 		switch (*p) {
-		case '"': buf_puts(b, "\\\""); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\r': buf_puts(b, "\\r"); break;
-		case '\t': buf_puts(b, "\\t"); break;
-		case '<': buf_puts(b, "\\u003c"); break;  /* safe inside HTML too */
-		default:
-			if (*p < 0x20)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_putc(b, (char)*p);
+		case '"': buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '<': buf_add(b, "\\u003c", 6); break;  /* safe inside HTML too */
+		default: {
+			static const char hex[] = "0123456789abcdef";
+			char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15] };
+			buf_add(b, u, sizeof u);
+		}
 		}
 	}
+	buf_add(b, run, (size_t)(p - run));
 }
 
 void jw_key(struct jw *w, const char *key)

@@ -22,18 +22,23 @@
 #include "store/cycles.h"
 #include "store/documents.h"
 #include "store/prepare.h"
+#include "store/proposals.h"
 #include "store/store.h"
 #include "store/strategy.h"
 
 enum { PROGRESS_EVERY = 1000, SEED_MAX = 999999999 };
 
 static const char usage_text[] =
-	"usage: evne demo --db DB [--units N] [--people N] [--seed S] [--no-cycle] [--quiet]\n"
+	"usage: evne demo --db DB [--units N] [--people N] [--seed S] [--phase 1|2] [--no-cycle]\n"
+	"                 [--quiet]\n"
 	"  Fills an empty database with a demo agency (default 40 units, 800 people),\n"
 	"  one log-in per role, and an open yearly cycle in its first phase (strategy,\n"
 	"  unit goals, leader guide and aid). The same --seed gives the same\n"
 	"  organisation and passwords (the cycle's dates follow today); without it a\n"
-	"  random seed is chosen and printed. --no-cycle leaves the cycle out. --quiet\n"
+	"  random seed is chosen and printed. --phase 2 places today two weeks into\n"
+	"  the unit discussions, with most units' proposals (critical competence\n"
+	"  needs and measures) drafted or submitted — all but the demo leader's\n"
+	"  units, left to do in the browser. --no-cycle leaves the cycle out. --quiet\n"
 	"  drops progress and the summary line; the log-ins are always printed.\n";
 
 static void progress(bool on, int done, int total)
@@ -103,16 +108,19 @@ static enum err write_org(struct store_conn *c, struct arena *a, const struct de
 }
 
 /* The catalogue of demo_catalogue(): areas in table order (a parent comes
- * before its children there), then the competences. */
-static enum err write_catalogue(struct store_conn *c, struct arena *a, int64_t now)
+ * before its children there), then the competences; *competence_ids gets
+ * their ids in table order. */
+static enum err write_catalogue(struct store_conn *c, struct arena *a, int64_t now, int64_t **competence_ids)
 {
 	const struct demo_area *da;
 	const struct demo_competence *dc;
 	int na, nc;
 	demo_catalogue(&da, &na, &dc, &nc);
 	int64_t *area_id = arena_alloc(a, sizeof *area_id * (size_t)na);
-	if (!area_id)
+	int64_t *ids = arena_alloc(a, sizeof *ids * (size_t)nc);
+	if (!area_id || !ids)
 		return ERR_TOO_BIG;
+	*competence_ids = ids;
 	enum err e = OK;
 	for (int i = 0; i < na && e == OK; i++) {
 		struct competence_area ar = { .code = (char *)da[i].code, .name = (char *)da[i].name,
@@ -126,6 +134,7 @@ static enum err write_catalogue(struct store_conn *c, struct arena *a, int64_t n
 					.description = (char *)dc[i].description,
 					.area_id = area_id[dc[i].area], .active = true };
 		e = store_competence_insert(c, now, &k);
+		ids[i] = k.id;
 	}
 	return e;
 }
@@ -212,11 +221,10 @@ static enum err write_strategy(struct store_conn *c, struct arena *a, int64_t cy
  * with its first two checklist steps ticked. *name gets the cycle's name.
  * ERR_CONFLICT once a message has been printed (as write_org does). */
 static enum err write_cycle(struct store_conn *c, struct arena *a, const struct demo_org *o,
-			    const struct demo_ids *ids, int64_t now, int32_t today, const char **name,
-			    int64_t *cycle_id)
+			    const struct demo_ids *ids, int64_t now, const struct demo_cycle_plan *pl,
+			    const char **name, int64_t *cycle_id, int64_t **goal_ids_out)
 {
-	struct demo_cycle_plan plan;
-	demo_cycle_plan(today, &plan);
+	struct demo_cycle_plan plan = *pl;   /* the cycle points into it */
 	struct cycle cy = { .name = arena_strdup(a, plan.name), .status = CYCLE_OPEN };
 	for (int k = 0; k < PHASE_COUNT; k++) {
 		cy.phases[k].starts_on = plan.starts_on[k];
@@ -249,6 +257,7 @@ static enum err write_cycle(struct store_conn *c, struct arena *a, const struct 
 	int64_t *goal_ids = arena_alloc(a, sizeof *goal_ids * (size_t)(ds->nmain * DEMO_GOALS_PER_MAIN));
 	if (!goal_ids)
 		return ERR_TOO_BIG;
+	*goal_ids_out = goal_ids;
 	if ((e = write_strategy(c, a, cy.id, hr_user, now, ds, plan.first_year, goal_ids)))
 		return e;
 
@@ -301,6 +310,62 @@ static enum err write_cycle(struct store_conn *c, struct arena *a, const struct 
 	return e;
 }
 
+/* Phase 2 under way (--phase 2): the proposals of demo_proposals(), the
+ * submitted ones sent during the last two weeks. The leader's units have
+ * none: the user holds their discussion in the browser. *nsubmitted and
+ * *nunits count them for the summary. */
+static enum err write_proposals(struct store_conn *c, struct arena *a, const struct demo_org *o,
+				const struct demo_ids *ids, uint64_t seed, int64_t cycle_id, int first_year,
+				const int64_t *goal_ids, const int64_t *competence_ids, int64_t now,
+				int *nsubmitted, int *nunits)
+{
+	int leader = account_of(o, ROLE_LEADER), skip = -1;
+	for (int k = 0; leader >= 0 && k < o->nunits && skip < 0; k++)
+		if (o->units[k].leader == o->accounts[leader].person)
+			skip = k;
+	struct demo_proposal *dp;
+	int np;
+	enum err e = demo_proposals(a, seed, o, skip, first_year, &dp, &np);
+	*nsubmitted = 0;
+	*nunits = np;
+	for (int i = 0; i < np && e == OK; i++) {
+		int64_t unit_id = ids->unit_id[dp[i].unit], need_id[DEMO_NEEDS_MAX];
+		int64_t at = now - (int64_t)(i % 14) * 86400 - 3600;
+		for (int k = 0; k < dp[i].nneeds && e == OK; k++) {
+			const struct demo_need *dn = &dp[i].needs[k];
+			struct proposal_link goal = { .id = goal_ids[dn->goal] };
+			struct proposal_need n = {
+				.cycle_id = cycle_id, .unit_id = unit_id,
+				.competence_id = dn->competence >= 0 ? competence_ids[dn->competence] : 0,
+				.title = (char *)dn->title, .criticality = (enum criticality)dn->criticality,
+				.required_level = dn->required, .current_level = dn->current,
+				.people_affected = dn->people_affected, .horizon = (enum horizon)dn->horizon,
+				.rationale = (char *)dn->rationale, .goals = &goal, .ngoals = 1,
+				.created_at = at, .updated_at = at,
+			};
+			e = store_proposal_need_insert(c, &n);
+			need_id[k] = n.id;
+		}
+		for (int k = 0; k < dp[i].nmeasures && e == OK; k++) {
+			const struct demo_measure *dm = &dp[i].measures[k];
+			struct proposal_link need = { .id = need_id[dm->need] };
+			struct proposal_measure m = {
+				.cycle_id = cycle_id, .unit_id = unit_id, .kind = (enum measure_kind)dm->kind,
+				.title = (char *)dm->title, .description = (char *)dm->description,
+				.suggested_owner = (char *)dm->owner, .estimated_cost = dm->cost,
+				.timing = (char *)dm->timing, .needs = &need, .nneeds = 1,
+				.created_at = at, .updated_at = at,
+			};
+			e = store_proposal_measure_insert(c, &m);
+		}
+		if (e == OK && dp[i].submitted) {
+			e = store_proposal_set_status(c, cycle_id, unit_id, PROPOSAL_SUBMITTED, NULL, 0, at);
+			++*nsubmitted;
+		}
+	}
+	return e;
+}
+
 static void print_logins(const struct demo_org *o)
 {
 	printf("Log-ins:\n  %-15s %-27s %s\n", "role", "e-mail", "password");
@@ -313,8 +378,9 @@ static void print_logins(const struct demo_org *o)
 int cmd_demo(int argc, char **argv)
 {
 	struct opt defs[] = { { "db", true, NULL }, { "units", true, NULL }, { "people", true, NULL },
-			      { "seed", true, NULL }, { "quiet", false, NULL }, { "no-cycle", false, NULL } };
-	struct opts o = { defs, 6, { 0 }, 0 };
+			      { "seed", true, NULL }, { "quiet", false, NULL }, { "no-cycle", false, NULL },
+			      { "phase", true, NULL } };
+	struct opts o = { defs, 7, { 0 }, 0 };
 	if (opts_parse(&o, argc, argv) != 0 || o.npositional) {
 		fputs(usage_text, stderr);
 		return 2;
@@ -325,8 +391,13 @@ int cmd_demo(int argc, char **argv)
 	long nunits = opts_long(&o, "units", 40, DEMO_UNITS_MAX);
 	long npeople = opts_long(&o, "people", 800, DEMO_PEOPLE_MAX);
 	long seed = opts_long(&o, "seed", (long)randombytes_uniform(SEED_MAX) + 1, SEED_MAX);
-	if (nunits < 0 || npeople < 0 || seed < 0)
+	long phase = opts_long(&o, "phase", 1, 2);
+	if (nunits < 0 || npeople < 0 || seed < 0 || phase < 0)
 		return 2;
+	if (phase < 1) {
+		fputs("evne demo: --phase must be 1 (leader preparation) or 2 (unit discussions)\n", stderr);
+		return 2;
+	}
 	if (nunits < 1 || npeople < nunits) {
 		fputs("evne demo: need at least one unit, and at least as many people as units"
 		      " (every unit has a leader)\n", stderr);
@@ -371,14 +442,22 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (e == OK)
 		e = write_org(c, &a, &org, !quiet && isatty(STDERR_FILENO), &ids);
+	int64_t *competence_ids = NULL, *goal_ids = NULL;
+	struct demo_cycle_plan plan;
+	int nsubmitted = 0, nproposals = 0;
 	if (e == OK)
-		e = write_catalogue(c, &a, now);
+		e = write_catalogue(c, &a, now, &competence_ids);
 	if (e == OK && with_cycle) {
 		if (!oslo_today(&a, now, &today)) {
 			fputs("evne demo: the clock gives no date\n", stderr);
 			goto out;
 		}
-		e = write_cycle(c, &a, &org, &ids, now, today, &cycle_name, &cycle_id);
+		/* phase 2: the leader preparation (6 weeks) ended two weeks ago */
+		demo_cycle_plan(phase == 2 ? today - 6 * 7 : today, &plan);
+		e = write_cycle(c, &a, &org, &ids, now, &plan, &cycle_name, &cycle_id, &goal_ids);
+		if (e == OK && phase == 2)
+			e = write_proposals(c, &a, &org, &ids, (uint64_t)seed, cycle_id, plan.first_year, goal_ids,
+					    competence_ids, now, &nsubmitted, &nproposals);
 	}
 	if (e == OK && (e = store_commit(c)) == OK)
 		in_tx = false;
@@ -390,12 +469,13 @@ int cmd_demo(int argc, char **argv)
 	if (!quiet)
 		printf("%s: %d units, %d people (seed %ld)\n\n", org.name, org.nunits, org.npeople, seed);
 	print_logins(&org);
-	if (cycle_name) {
-		struct demo_cycle_plan plan;
-		demo_cycle_plan(today, &plan);
+	if (cycle_name && phase == 2)
+		printf("\nCycle %s (open, in the unit discussions until %s; %d units have proposals, %d submitted):"
+		       " /cycles/%lld\n", cycle_name, plan.ends_on[PHASE_UNIT_DISCUSSION], nproposals, nsubmitted,
+		       (long long)cycle_id);
+	else if (cycle_name)
 		printf("\nCycle %s (open, in leader preparation until %s): /cycles/%lld\n", cycle_name,
 		       plan.ends_on[PHASE_LEADER_PREPARATION], (long long)cycle_id);
-	}
 	rc = 0;
 out:
 	if (in_tx)

@@ -1,7 +1,9 @@
-/* cmd_export.c — evne export units|people: reads the unit tree or every
- * person (inactive ones too) in one read transaction, and writes them as
- * CSV (the import's columns, so the file imports back unchanged), XLSX or
- * PDF through io/export.h. The file appears whole or not at all: it is
+/* cmd_export.c — evne export units|people|needs|strategy: reads the unit
+ * tree or every person (inactive ones too), or a cycle's proposed needs or
+ * published decided strategy (cmd_export_phase2.c), in one read
+ * transaction, and writes them as CSV (units and people in the import's
+ * columns, so the file imports back unchanged), XLSX or PDF through
+ * io/export.h. The file appears whole or not at all: it is
  * written to FILE.tmp, synced and renamed. Binary formats are never sent to
  * a terminal. Progress goes to stderr when it is a terminal, then one
  * summary line ("people: 800 rows written to people.xlsx"); --quiet
@@ -16,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/cmd_export_phase2.h"
 #include "cli/cmds.h"
 #include "cli/opts.h"
 #include "i18n/i18n.h"
@@ -27,27 +30,61 @@ enum { PAGE = 500, ARGS_MAX = 64 };
 const char cmd_export_help[] =
 	"usage: evne export units|people --db DB [--format csv|xlsx|pdf] [-o FILE]\n"
 	"                   [--lang nb|nn|en] [--quiet]\n"
+	"       evne export needs --cycle ID --db DB [--format ...] [-o FILE] [--lang L]\n"
+	"       evne export strategy --cycle ID [--version N] [--part needs|measures]\n"
+	"                   --db DB [--format ...] [-o FILE] [--lang L]\n"
 	"\n"
-	"Exports the organisation for HR. Units come in tree order, people in\n"
-	"Norwegian alphabetical order, inactive people included (a person without\n"
-	"an employee number or a unit is exported too, but cannot be imported).\n"
-	"  --format csv   (default) the import's columns, so the file imports back\n"
-	"                 unchanged: UTF-8 with a byte-order mark, semicolons, as\n"
-	"                 Norwegian Excel reads them.\n"
+	"Exports the organisation and phase 2's registers for HR.\n"
+	"  units      the unit tree in tree order\n"
+	"  people     everyone in Norwegian alphabetical order, inactive people\n"
+	"             included (a person without an employee number or a unit is\n"
+	"             exported too, but cannot be imported)\n"
+	"  needs      the cycle's needs register: every proposed critical competence\n"
+	"             need of every unit (drafts and returned proposals too), by unit\n"
+	"             in Norwegian order, then as the unit ordered them; with the\n"
+	"             proposal's status, the gap, the strategic goals' codes and,\n"
+	"             once HR has merged it, the decided need it became\n"
+	"  strategy   the cycle's published decided competence strategy (the latest\n"
+	"             version, or --version N): the decided needs with the units that\n"
+	"             proposed them and the goals they serve, and the measures with\n"
+	"             the needs they answer\n"
+	"  --format csv   (default) UTF-8 with a byte-order mark, semicolons, as\n"
+	"                 Norwegian Excel reads them. Units and people have the\n"
+	"                 import's columns, so the file imports back unchanged:\n"
 	"                   units:  code;name;parent_code;leader_employee_number\n"
 	"                   people: employee_number;name;email;unit_code;job_title;active\n"
-	"  --format xlsx  one sheet, headings in --lang, frozen header, filter\n"
-	"  --format pdf   A4 table for printing, headings in --lang, page numbers\n"
+	"                 Phase 2 writes the API's stored names (submitted, critical,\n"
+	"                 one_to_three_years, ...), ISO dates and plain numbers:\n"
+	"                   needs: unit_code;unit_name;status;competence_code;title;\n"
+	"                     criticality;required_level;current_level;gap;\n"
+	"                     people_affected;horizon;goal_codes;rationale;decided_need\n"
+	"                   strategy --part needs (the default in CSV): title;\n"
+	"                     description;scope;unit_name;competence;criticality;\n"
+	"                     required_level;horizon;people_affected;proposed_by;goals\n"
+	"                   strategy --part measures: title;description;kind;scope;\n"
+	"                     unit_name;owner;deadline;budget;needs\n"
+	"                 Lists in one cell are separated by \"; \" (goal codes: \", \").\n"
+	"  --format xlsx  one sheet (strategy: a sheet for the needs and one for the\n"
+	"                 measures), headings and words in --lang, frozen header,\n"
+	"                 filter; levels, gap, people affected and budget as numbers\n"
+	"  --format pdf   A4 tables for printing, headings and words in --lang, page\n"
+	"                 numbers (strategy: the measures from a new page)\n"
 	"  -o FILE        write FILE (via FILE.tmp, renamed when complete); without\n"
 	"                 it, or with -o -, standard output, which must not be a\n"
 	"                 terminal for xlsx and pdf. Without --format, a FILE ending\n"
 	"                 in .xlsx or .pdf chooses that format.\n"
-	"  --lang L       headings of xlsx and pdf: nb (default), nn or en\n"
-	"  --cycle ID     for the exports of a cycle; units and people are not per cycle\n"
+	"  --lang L       headings and words of xlsx and pdf: nb (default), nn or en\n"
+	"  --cycle ID     the cycle of needs and strategy: its id (as in /cycles/ID)\n"
+	"                 or its name (2027); units and people are not per cycle\n"
+	"  --version N    strategy: published version N instead of the latest\n"
+	"  --part P       strategy: only the needs or only the measures (xlsx and pdf\n"
+	"                 hold both without it)\n"
 	"  --quiet        no progress and no summary line\n"
-	"In CSV and XLSX a name or title starting with = + - @ (or a tab or CR)\n"
-	"gets a leading ' so a spreadsheet never runs it as a formula; codes and\n"
-	"employee numbers are written as they are.\n";
+	"In CSV and XLSX a name, title or text starting with = + - @ (or a tab or\n"
+	"CR) gets a leading ' so a spreadsheet never runs it as a formula; codes,\n"
+	"employee numbers and numbers are written as they are.\n"
+	"Exit status: 0 done, 1 failure (no such database or cycle, nothing\n"
+	"published, no such version, a file that cannot be written), 2 usage error.\n";
 
 static int usage_error(const char *message)
 {
@@ -149,7 +186,8 @@ static enum err read_leaders(struct store_conn *c, struct arena *a, const struct
 }
 
 /* Reads what kind needs in one read transaction and builds the table. */
-static int load(const char *db, struct arena *a, enum export_kind kind, enum lang lang, struct export_table *t)
+static int load(const char *db, struct arena *a, enum export_kind kind, const struct export_phase2_args *args,
+		struct export_table *t)
 {
 	if (!database_exists(db)) {
 		fprintf(stderr, "evne: %s: no such database (create it with 'evne init --db %s')\n", db, db);
@@ -162,6 +200,17 @@ static int load(const char *db, struct arena *a, enum export_kind kind, enum lan
 		return 1;
 	}
 	struct store_conn *c = store_acquire(s);
+	if (kind == EXPORT_NEEDS || kind == EXPORT_STRATEGY) {
+		enum err e = store_begin(c, false);
+		int rc = e ? 1 : export_phase2_load(c, a, kind, args, t);
+		if (e)
+			fprintf(stderr, "evne: %s\n", store_errmsg(c));
+		store_rollback(c);
+		store_release(s, c);
+		store_close(s);
+		return rc;
+	}
+	enum lang lang = args->lang;
 	struct unit *units = NULL;
 	struct person *people = NULL;
 	int nunits = 0, npeople = 0;
@@ -324,6 +373,46 @@ static int write_file(struct arena *a, enum export_format f, const struct export
 	return rc;
 }
 
+/* --cycle, --version and --part: which kinds take them, and their values
+ * (into args). 0, or 2 after a usage message. */
+static int phase2_options(const struct opts *o, enum export_kind kind, struct export_phase2_args *args)
+{
+	const char *name = export_kind_name(kind);
+	bool per_cycle = kind == EXPORT_NEEDS || kind == EXPORT_STRATEGY;
+	if (!per_cycle && args->cycle) {
+		fprintf(stderr, "evne export: %s are not per cycle, so --cycle does not apply to them;"
+				" leave it out\n", name);
+		return 2;
+	}
+	if (per_cycle && (!args->cycle || !*args->cycle)) {
+		fprintf(stderr, "evne export: %s belongs to a cycle: give --cycle ID (the id in /cycles/ID,"
+				" or the cycle's name)\n", name);
+		return 2;
+	}
+	const char *version = opts_get(o, "version"), *part = opts_get(o, "part");
+	if (kind != EXPORT_STRATEGY && (version || part)) {
+		fprintf(stderr, "evne export: --%s is for the strategy export only\n",
+			version ? "version" : "part");
+		return 2;
+	}
+	if (version) {
+		char *end;
+		errno = 0;
+		long long n = strtoll(version, &end, 10);
+		if (errno || end == version || *end || n < 1) {
+			fprintf(stderr, "evne export: --version must be a version number (1, 2, ...),"
+					" not '%s'\n", version);
+			return 2;
+		}
+		args->version = n;
+	}
+	if (part && !export_part_parse(part, &args->part)) {
+		fprintf(stderr, "evne export: unknown --part '%s' (needs or measures)\n", part);
+		return 2;
+	}
+	return 0;
+}
+
 /* Takes "-o FILE" / "-oFILE" out of argv (the shared parser knows only long
  * options) into *output; the rest goes to rest. -1 on a missing value. */
 static int split_short_output(int argc, char **argv, char **rest, int *nrest, const char **output)
@@ -354,8 +443,9 @@ int cmd_export(int argc, char **argv)
 	const char *short_output = NULL;
 	if (split_short_output(argc, argv, rest, &nrest, &short_output) != 0)
 		return usage_error("-o needs a file name");
-	struct opt defs[] = { { "db", true, NULL },     { "cycle", true, NULL }, { "format", true, NULL },
-			      { "output", true, NULL }, { "lang", true, NULL },  { "quiet", false, NULL } };
+	struct opt defs[] = { { "db", true, NULL },     { "cycle", true, NULL },   { "format", true, NULL },
+			      { "output", true, NULL }, { "lang", true, NULL },    { "quiet", false, NULL },
+			      { "version", true, NULL }, { "part", true, NULL } };
 	struct opts o = { defs, (int)(sizeof defs / sizeof defs[0]), { 0 }, 0 };
 	if (opts_parse(&o, nrest, rest) != 0) {
 		fputs(cmd_export_help, stderr);
@@ -363,19 +453,19 @@ int cmd_export(int argc, char **argv)
 	}
 	enum export_kind kind;
 	if (o.npositional == 0)
-		return usage_error("give the kind: units or people");
+		return usage_error("give the kind: units, people, needs or strategy");
 	if (o.npositional > 1)
 		return usage_error("give one kind and no other arguments (the file goes after -o)");
 	if (!export_kind_parse(o.positional[0], &kind)) {
-		fprintf(stderr, "evne export: unknown kind '%s' (units or people)\n", o.positional[0]);
+		fprintf(stderr, "evne export: unknown kind '%s' (units, people, needs or strategy)\n",
+			o.positional[0]);
 		fputs(cmd_export_help, stderr);
 		return 2;
 	}
-	if (opts_get(&o, "cycle")) {
-		fprintf(stderr, "evne export: %s are not per cycle, so --cycle does not apply to them;"
-				" leave it out\n", export_kind_name(kind));
-		return 2;
-	}
+	struct export_phase2_args args = { .cycle = opts_get(&o, "cycle"), .part = EXPORT_PART_ALL };
+	int rc = phase2_options(&o, kind, &args);
+	if (rc)
+		return rc;
 	const char *output = short_output ? short_output : opts_get(&o, "output");
 	if (output && (!*output || strcmp(output, "-") == 0))
 		output = NULL;
@@ -394,6 +484,10 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "evne export: unknown language '%s' (nb, nn or en)\n", lang_opt);
 		return 2;
 	}
+	args.lang = lang_parse(lang_opt);
+	/* One CSV file holds one table: the strategy's needs unless --part. */
+	if (kind == EXPORT_STRATEGY && format == EXPORT_CSV && args.part == EXPORT_PART_ALL)
+		args.part = EXPORT_PART_NEEDS;
 	if (!output && format != EXPORT_CSV && isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "evne export: will not write %s to a terminal; give -o FILE or redirect\n",
 			export_format_name(format));
@@ -407,16 +501,17 @@ int cmd_export(int argc, char **argv)
 	struct arena a;
 	arena_init(&a, 0);
 	struct export_table t;
-	int rc = load(db, &a, kind, lang_parse(lang_opt), &t);
+	rc = load(db, &a, kind, &args, &t);
 	if (rc == 0) {
 		struct progress prog = { export_kind_name(kind), false };
 		struct export_progress p = { !quiet && isatty(STDERR_FILENO) ? on_progress : NULL, &prog };
 		rc = output ? write_file(&a, format, &t, output, &p) : write_stdout(format, &t, &p);
 		if (prog.shown)
 			fputc('\n', stderr);
+		int rows = export_total_rows(&t);
 		if (rc == 0 && !quiet)
-			fprintf(stderr, "%s: %d row%s written to %s\n", export_kind_name(kind), t.nrows,
-				t.nrows == 1 ? "" : "s", output ? output : "standard output");
+			fprintf(stderr, "%s: %d row%s written to %s\n", export_kind_name(kind), rows,
+				rows == 1 ? "" : "s", output ? output : "standard output");
 	}
 	arena_free(&a);
 	return rc;

@@ -762,3 +762,102 @@ void demo_strategy(const struct demo_strategy **strategy, const struct demo_unit
 	*docs = demo_documents;
 	*ndocs = COUNT(demo_documents);
 }
+
+/* ---- phase 2: the units' proposals ---- */
+
+static const char *const free_needs[] = {
+	"Klarspråk i vedtak og brev",
+	"Kunnskap om EUs regelverk for kunstig intelligens",
+	"Veiledning av brukere i digitale kanaler",
+	"Endringsledelse i team",
+	"Prosjektledelse etter virksomhetens modell",
+	"Arkivering og dokumentasjon i sak",
+};
+
+static const char *const rationales[] = {
+	"Flere oppgaver automatiseres, og vi må kunne vurdere resultatene selv.",
+	"To av de mest erfarne går av med pensjon i løpet av året.",
+	"Brukerundersøkelsen viser at vedtakene våre er vanskelige å forstå.",
+	"Nye krav i regelverket trer i kraft neste år.",
+	"Vi leier i dag inn denne kompetansen og vil bygge den selv.",
+	"Tilsynene skal velges etter risiko, og det krever analyse vi ikke har nok av.",
+	"Enheten får nye oppgaver etter omorganiseringen.",
+};
+
+static const char *const measure_titles[] = {   /* by kind: acquire, develop, mobilise, phase out */
+	"Rekruttere en medarbeider med kompetansen",
+	"Kursrekke og hospitering",
+	"Fagnettverk på tvers av enhetene",
+	"Avvikle manuelle rutiner som automatiseres",
+};
+
+static const char *const measure_descriptions[] = {
+	"Utlysning våren, med kompetansen som krav i stillingsannonsen.",
+	"Et internt kurs på fire samlinger, og to uker hospitering hos fagmiljøet.",
+	"Et nettverk som møtes månedlig og deler erfaringer og verktøy.",
+	"Oppgavene flyttes til den nye løsningen, og kompetansen frigjøres til veiledning.",
+};
+
+static const char *const owners[] = { "Enhetsleder", "Seksjonssjef", "HR-rådgiver", "Fagkoordinator" };
+
+/* Whether unit u is inside the subtree of top (top itself included). */
+static bool in_subtree(const struct demo_org *o, int u, int top)
+{
+	for (int k = 0; u >= 0 && k <= o->nunits; k++, u = o->units[u].parent)
+		if (u == top)
+			return true;
+	return false;
+}
+
+enum err demo_proposals(struct arena *a, uint64_t seed, const struct demo_org *o, int skip_unit,
+			int first_year, struct demo_proposal **out, int *n)
+{
+	struct rng r = { seed ^ 0x5eed2u };
+	int *people = arena_alloc(a, sizeof *people * (size_t)o->nunits);
+	struct demo_proposal *p = arena_alloc(a, sizeof *p * (size_t)o->nunits);
+	const char *timing[2] = { arena_printf(a, "Våren %d", first_year + 1),
+				  arena_printf(a, "Høsten %d", first_year + 1) };
+	if (!people || !p || !timing[0] || !timing[1])
+		return ERR_TOO_BIG;
+	memset(people, 0, sizeof *people * (size_t)o->nunits);
+	for (int i = 0; i < o->npeople; i++)
+		if (o->people[i].active && o->people[i].unit >= 0)
+			people[o->people[i].unit]++;
+	int ngoals = COUNT(demo_main_goals) * DEMO_GOALS_PER_MAIN, nitems = COUNT(demo_items);
+	int np = 0;
+	for (int u = 0; u < o->nunits; u++) {
+		/* four in five units with people have met; most of them submitted */
+		if (people[u] == 0 || (skip_unit >= 0 && in_subtree(o, u, skip_unit)) || rng_below(&r, 5) == 0)
+			continue;
+		struct demo_proposal *dp = &p[np++];
+		*dp = (struct demo_proposal){ .unit = u, .submitted = rng_below(&r, 6) != 0 };
+		dp->nneeds = 1 + rng_below(&r, DEMO_NEEDS_MAX);
+		for (int k = 0; k < dp->nneeds; k++) {
+			struct demo_need *dn = &dp->needs[k];
+			bool free_text = rng_below(&r, 6) == 0;
+			dn->competence = free_text ? -1 : rng_below(&r, nitems);
+			dn->title = free_text ? pick(&r, free_needs, COUNT(free_needs)) : demo_items[dn->competence].name;
+			dn->criticality = 1 + rng_below(&r, 3);          /* medium, high or critical */
+			dn->horizon = rng_below(&r, 3);
+			dn->required = 3 + rng_below(&r, 2);
+			dn->current = 1 + rng_below(&r, dn->required - 1);
+			dn->people_affected = 1 + rng_below(&r, people[u]);
+			dn->goal = rng_below(&r, ngoals);
+			dn->rationale = pick(&r, rationales, COUNT(rationales));
+		}
+		dp->nmeasures = 1 + rng_below(&r, DEMO_MEASURES_MAX);
+		for (int k = 0; k < dp->nmeasures; k++) {
+			struct demo_measure *dm = &dp->measures[k];
+			dm->kind = rng_below(&r, 10) == 0 ? 3 : rng_below(&r, 3);
+			dm->title = measure_titles[dm->kind];
+			dm->description = measure_descriptions[dm->kind];
+			dm->owner = pick(&r, owners, COUNT(owners));
+			dm->timing = timing[rng_below(&r, 2)];
+			dm->cost = dm->kind == 3 ? 0 : 5000 * (1 + rng_below(&r, 40));
+			dm->need = rng_below(&r, dp->nneeds);
+		}
+	}
+	*out = p;
+	*n = np;
+	return OK;
+}

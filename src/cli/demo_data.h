@@ -110,6 +110,41 @@ struct demo_cycle_plan {
 };
 void demo_cycle_plan(int32_t today, struct demo_cycle_plan *out);
 
+/* Phase 2 in the demo (evne demo --phase 2): the proposals of the units
+ * with people, except those in skip_scope (the demo leader's units, left for
+ * the user to do in the browser). Indexes: competence in demo_catalogue's
+ * items (-1: described freely in title), goal in the strategy's goals in
+ * table order (main goal, then goal), need within the proposal's needs.
+ * Criticality, horizon and kind are the enums' values (domain/phase2.h). */
+enum { DEMO_NEEDS_MAX = 3, DEMO_MEASURES_MAX = 2 };
+struct demo_need {
+	int competence;
+	const char *title;
+	int criticality, horizon;
+	int required, current;     /* levels 1..4 of the proficiency scale */
+	int people_affected;
+	int goal;
+	const char *rationale;
+};
+struct demo_measure {
+	int kind;
+	const char *title, *description, *owner, *timing;
+	int64_t cost;              /* whole kroner */
+	int need;
+};
+struct demo_proposal {
+	int unit;                  /* index in units */
+	bool submitted;            /* else a draft */
+	struct demo_need needs[DEMO_NEEDS_MAX];
+	int nneeds;
+	struct demo_measure measures[DEMO_MEASURES_MAX];
+	int nmeasures;
+};
+/* skip_unit: an index in units whose subtree gets no proposal (-1: none).
+ * The same seed gives the same proposals; texts are static or in a. */
+enum err demo_proposals(struct arena *a, uint64_t seed, const struct demo_org *o, int skip_unit,
+			int first_year, struct demo_proposal **out, int *n);
+
 /* Builds the organisation into a. 1 <= nunits <= DEMO_UNITS_MAX and
  * nunits <= npeople <= DEMO_PEOPLE_MAX (every unit has a leader from among
  * its own people). ERR_INVALID for counts out of range, ERR_TOO_BIG when the

@@ -23,19 +23,19 @@ void html_lit_(struct html *h, const char *s, size_t n)
 	buf_add(h->b, s, n);
 }
 
+/* The entity of each byte that needs one, NULL for the rest: one load a
+ * byte decides, and the runs between specials are copied whole. */
+static const char *const entity[256] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;",
+};
+
 static void escape(struct buf *b, const char *s)
 {
 	const char *run = s;
 	for (; *s; s++) {
-		const char *ent;
-		switch (*s) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&#39;"; break;
-		default: continue;
-		}
+		const char *ent = entity[(unsigned char)*s];
+		if (!ent)
+			continue;
 		buf_add(b, run, (size_t)(s - run));
 		buf_puts(b, ent);
 		run = s + 1;
@@ -175,21 +175,61 @@ void html_attr_url_(struct html *h, const char *name, const char *url)
 	html_attr_(h, name, url);
 }
 
+static bool url_unreserved(unsigned c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '.' || c == '_' || c == '~';
+}
+
 void url_encode(struct buf *b, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	if (!s)
 		return;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned c = *p;
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '-' || c == '.' || c == '_' || c == '~') {
-			buf_putc(b, (char)c);
-		} else {
-			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
-			buf_add(b, e, 3);
-		}
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	for (; *p; p++) {
+		if (url_unreserved(*p))
+			continue;
+		buf_add(b, run, (size_t)(p - run));
+		char e[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+		buf_add(b, e, 3);
+		run = p + 1;
 	}
+	buf_add(b, run, (size_t)(p - run));
+}
+
+void url_begin(struct url_builder *u, struct arena *a, const char *path)
+{
+	buf_init(&u->b, a, 0);
+	buf_puts(&u->b, path);
+	u->sep = strchr(path, '?') ? '&' : '?';
+}
+
+static void url_param_name(struct url_builder *u, const char *name)
+{
+	buf_putc(&u->b, u->sep);
+	buf_puts(&u->b, name);
+	buf_putc(&u->b, '=');
+	u->sep = '&';
+}
+
+void url_param_int(struct url_builder *u, const char *name, int64_t v)
+{
+	url_param_name(u, name);
+	buf_int(&u->b, v);
+}
+
+void url_param_str(struct url_builder *u, const char *name, const char *v)
+{
+	if (!v || !*v)
+		return;
+	url_param_name(u, name);
+	url_encode(&u->b, v);
+}
+
+const char *url_end(struct url_builder *u)
+{
+	return u->b.err ? "" : buf_str(&u->b);
 }
 
 char *url_path(struct arena *a, const char *fmt, ...)
@@ -198,18 +238,20 @@ char *url_path(struct arena *a, const char *fmt, ...)
 	buf_init(&b, a, 0);
 	va_list ap;
 	va_start(ap, fmt);
-	for (const char *p = fmt; *p; p++) {
+	for (const char *p = fmt; *p;) {
 		if (*p != '%') {
-			buf_putc(&b, *p);
+			size_t n = strcspn(p, "%");
+			buf_add(&b, p, n);
+			p += n;
 		} else if (strncmp(p, "%lld", 4) == 0) {
-			buf_printf(&b, "%lld", va_arg(ap, long long));
-			p += 3;
+			buf_int(&b, va_arg(ap, long long));
+			p += 4;
 		} else if (p[1] == 's') {
 			url_encode(&b, va_arg(ap, const char *));
-			p++;
+			p += 2;
 		} else if (p[1] == '%') {
 			buf_putc(&b, '%');
-			p++;
+			p += 2;
 		} else {
 			/* our bug: a conversion the caller's arguments cannot match */
 			log_error("url_path: unsupported format \"%s\"", fmt);

@@ -44,4 +44,17 @@ void url_encode(struct buf *b, const char *s);
  * (the strings are percent-encoded). */
 char *url_path(struct arena *a, const char *fmt, ...);
 
+/* A URL with query parameters in arena memory, for links that keep a
+ * page's filters: url_begin(&u, a, path), then url_param_int/url_param_str
+ * (names are literals, string values percent-encoded; NULL or "" adds
+ * nothing), then url_end, which gives the URL ("" over the arena's cap). */
+struct url_builder {
+	struct buf b;
+	char sep;
+};
+void url_begin(struct url_builder *u, struct arena *a, const char *path);
+void url_param_int(struct url_builder *u, const char *name, int64_t v);
+void url_param_str(struct url_builder *u, const char *name, const char *v);
+const char *url_end(struct url_builder *u);
+
 #endif

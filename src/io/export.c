@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kind_names[] = { [EXPORT_UNITS] = "units", [EXPORT_PEOPLE] = "people" };
+static const char *const kind_names[] = { [EXPORT_UNITS] = "units", [EXPORT_PEOPLE] = "people",
+					   [EXPORT_NEEDS] = "needs", [EXPORT_STRATEGY] = "strategy" };
 static const char *const format_names[] = { [EXPORT_CSV] = "csv", [EXPORT_XLSX] = "xlsx", [EXPORT_PDF] = "pdf" };
 
 const char *export_kind_name(enum export_kind k)
 {
-	return k == EXPORT_PEOPLE ? kind_names[EXPORT_PEOPLE] : kind_names[EXPORT_UNITS];
+	return k >= EXPORT_UNITS && k <= EXPORT_STRATEGY ? kind_names[k] : kind_names[EXPORT_UNITS];
 }
 
 bool export_kind_parse(const char *s, enum export_kind *out)
@@ -107,12 +108,11 @@ static const char *org_name(const struct unit *u, int n)
 	return name;
 }
 
-/* Fills the common part of out, with rows * ncols empty cells. */
-static enum err table_init(struct arena *a, struct export_table *out, enum export_kind kind, enum lang lang,
+enum err export_table_init(struct arena *a, struct export_table *out, enum export_kind kind, enum lang lang,
 			   const char *title, const struct export_column *cols, int ncols, int nrows)
 {
 	*out = (struct export_table){ .kind = kind, .lang = lang, .title = title, .ncols = ncols,
-				      .cols = cols, .nrows = nrows };
+				      .cols = cols, .nrows = nrows, .count_msg = MSG_EXPORT_UNITS_COUNT };
 	out->cells = arena_alloc(a, ((size_t)nrows * (size_t)ncols + 1) * sizeof *out->cells);
 	return out->cells ? OK : ERR_TOO_BIG;
 }
@@ -124,15 +124,14 @@ enum err export_units_table(struct arena *a, enum lang lang, const struct unit *
 	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
 	if (!cols)
 		return ERR_TOO_BIG;
-	cols[0] = (struct export_column){ "code", msg(lang, MSG_EXPORT_COL_CODE), EXPORT_COL_CODE, 12 };
-	cols[1] = (struct export_column){ "name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 34 };
-	cols[2] = (struct export_column){ "parent_code", msg(lang, MSG_EXPORT_COL_PARENT_CODE),
-					  EXPORT_COL_CODE, 14 };
-	cols[3] = (struct export_column){ "leader_employee_number", msg(lang, MSG_EXPORT_COL_LEADER_NUMBER),
-					  EXPORT_COL_CODE, 14 };
-	cols[4] = (struct export_column){ NULL, msg(lang, MSG_EXPORT_COL_LEADER_NAME), EXPORT_COL_TEXT, 26 };
-	enum err e = table_init(a, out, EXPORT_UNITS, lang, msg(lang, MSG_EXPORT_UNITS_TITLE), cols, NCOLS,
-				nunits);
+	cols[0] = EXPORT_COLUMN("code", msg(lang, MSG_EXPORT_COL_CODE), EXPORT_COL_CODE, 12);
+	cols[1] = EXPORT_COLUMN("name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 34);
+	cols[2] = EXPORT_COLUMN("parent_code", msg(lang, MSG_EXPORT_COL_PARENT_CODE), EXPORT_COL_CODE, 14);
+	cols[3] = EXPORT_COLUMN("leader_employee_number", msg(lang, MSG_EXPORT_COL_LEADER_NUMBER),
+				EXPORT_COL_CODE, 14);
+	cols[4] = EXPORT_COLUMN(NULL, msg(lang, MSG_EXPORT_COL_LEADER_NAME), EXPORT_COL_TEXT, 26);
+	enum err e = export_table_init(a, out, EXPORT_UNITS, lang, msg(lang, MSG_EXPORT_UNITS_TITLE), cols,
+				       NCOLS, nunits);
 	int *depth = arena_alloc(a, (size_t)(nunits > 0 ? nunits : 1) * sizeof *depth);
 	struct id_pos *ui = unit_index(a, units, nunits);
 	struct id_pos *pi = person_index(a, people, npeople);
@@ -162,19 +161,20 @@ enum err export_people_table(struct arena *a, enum lang lang, const struct perso
 	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
 	if (!cols)
 		return ERR_TOO_BIG;
-	cols[0] = (struct export_column){ "employee_number", msg(lang, MSG_EXPORT_COL_EMPLOYEE_NUMBER),
-					  EXPORT_COL_CODE, 13 };
-	cols[1] = (struct export_column){ "name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 26 };
-	cols[2] = (struct export_column){ "email", msg(lang, MSG_EXPORT_COL_EMAIL), EXPORT_COL_TEXT, 28 };
-	cols[3] = (struct export_column){ "unit_code", msg(lang, MSG_EXPORT_COL_UNIT_CODE), EXPORT_COL_CODE, 11 };
-	cols[4] = (struct export_column){ NULL, msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 24 };
-	cols[5] = (struct export_column){ "job_title", msg(lang, MSG_EXPORT_COL_JOB_TITLE), EXPORT_COL_TEXT, 22 };
-	cols[6] = (struct export_column){ "active", msg(lang, MSG_EXPORT_COL_ACTIVE), EXPORT_COL_BOOL, 6 };
-	enum err e = table_init(a, out, EXPORT_PEOPLE, lang, msg(lang, MSG_EXPORT_PEOPLE_TITLE), cols, NCOLS,
-				npeople);
+	cols[0] = EXPORT_COLUMN("employee_number", msg(lang, MSG_EXPORT_COL_EMPLOYEE_NUMBER),
+				EXPORT_COL_CODE, 13);
+	cols[1] = EXPORT_COLUMN("name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 26);
+	cols[2] = EXPORT_COLUMN("email", msg(lang, MSG_EXPORT_COL_EMAIL), EXPORT_COL_TEXT, 28);
+	cols[3] = EXPORT_COLUMN("unit_code", msg(lang, MSG_EXPORT_COL_UNIT_CODE), EXPORT_COL_CODE, 11);
+	cols[4] = EXPORT_COLUMN(NULL, msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 24);
+	cols[5] = EXPORT_COLUMN("job_title", msg(lang, MSG_EXPORT_COL_JOB_TITLE), EXPORT_COL_TEXT, 22);
+	cols[6] = EXPORT_COLUMN("active", msg(lang, MSG_EXPORT_COL_ACTIVE), EXPORT_COL_BOOL, 6);
+	enum err e = export_table_init(a, out, EXPORT_PEOPLE, lang, msg(lang, MSG_EXPORT_PEOPLE_TITLE), cols,
+				       NCOLS, npeople);
 	struct id_pos *ui = unit_index(a, units, nunits);
 	if (e || !ui)
 		return ERR_TOO_BIG;
+	out->count_msg = MSG_EXPORT_PEOPLE_COUNT;
 	for (int r = 0; r < npeople; r++) {
 		const struct person *p = &people[r];
 		const char **row = &out->cells[(size_t)r * NCOLS];
@@ -193,7 +193,10 @@ enum err export_people_table(struct arena *a, enum lang lang, const struct perso
 
 const char *export_cell(const struct export_table *t, int row, int col, bool human)
 {
-	const char *s = t->cells[(size_t)row * (size_t)t->ncols + (size_t)col];
+	size_t i = (size_t)row * (size_t)t->ncols + (size_t)col;
+	const char *s = t->cells[i];
+	if (human && t->shown && t->shown[i])
+		return t->shown[i];
 	if (human && t->cols[col].type == EXPORT_COL_BOOL)
 		return msg(t->lang, strcmp(s, "ja") == 0 ? MSG_YES : MSG_NO);
 	return s;
@@ -201,7 +204,28 @@ const char *export_cell(const struct export_table *t, int row, int col, bool hum
 
 bool export_needs_quote(const struct export_column *col, const char *s)
 {
-	if (col->type == EXPORT_COL_CODE)
+	if (col->type == EXPORT_COL_CODE || col->type == EXPORT_COL_NUMBER)
 		return false;
 	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+int export_total_rows(const struct export_table *t)
+{
+	int n = 0;
+	for (; t; t = t->next)
+		n += t->nrows;
+	return n;
+}
+
+void export_put_msg(struct buf *b, enum lang l, enum msg m, const char *const *args, int nargs)
+{
+	int used = 0;
+	for (const char *s = msg(l, m); *s; s++) {
+		if (s[0] == '%' && (s[1] == 's' || s[1] == 'd') && used < nargs) {
+			buf_puts(b, args[used++]);
+			s++;
+		} else {
+			buf_putc(b, *s);
+		}
+	}
 }

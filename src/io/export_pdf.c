@@ -2,7 +2,9 @@
  * Pango: A4 landscape, the title and export date on the first page, a table
  * whose header row is repeated on every page, long cells wrapped (at most a
  * few lines, then an ellipsis), names indented by their level in the unit
- * tree, and "Side 1 av N" at the foot of each page. Pango does the text
+ * tree, and "Side 1 av N" at the foot of each page. A further part (the
+ * decided strategy's measures) starts on a new page under its own title,
+ * and the page numbers count every part. Pango does the text
  * layout (shaping, line breaking, æøå) in DejaVu Sans from fontconfig. Two
  * passes: the first measures every row to find the page breaks, so the
  * total page count is known before the second pass draws. Sizes are in PDF
@@ -14,6 +16,7 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "base/buf.h"
 
@@ -34,7 +37,8 @@ struct pdf {
 	PangoLayout *lay;
 	PangoFontDescription *body, *bold, *big, *small;
 	double colx[COLS_MAX], colw[COLS_MAX];
-	int ncols;
+	int col[COLS_MAX];          /* the table's column of each printed column */
+	int ncols;                  /* printed columns */
 	double head_h, title_h, foot_h;
 	const char *title, *subtitle, *footer;
 };
@@ -60,19 +64,21 @@ static double set_text(struct pdf *d, const char *text, const PangoFontDescripti
 	return (double)h / PANGO_SCALE;
 }
 
-static double indent_of(const struct pdf *d, int row, int col)
+/* c: a printed column, as in the functions below. */
+static double indent_of(const struct pdf *d, int row, int c)
 {
-	if (!d->t->depth || col != 1)
+	if (!d->t->depth || d->col[c] != 1)
 		return 0;
 	int level = d->t->depth[row] < INDENT_LEVELS_MAX ? d->t->depth[row] : INDENT_LEVELS_MAX;
 	return level > 0 ? level * INDENT : 0;
 }
 
 /* Lays out the cell (row -1: the heading) and gives its height with padding. */
-static double cell(struct pdf *d, int row, int col)
+static double cell(struct pdf *d, int row, int c)
 {
+	int col = d->col[c];
 	const char *s = row < 0 ? d->t->cols[col].heading : export_cell(d->t, row, col, true);
-	double w = d->colw[col] - 2 * PAD - (row < 0 ? 0 : indent_of(d, row, col));
+	double w = d->colw[c] - 2 * PAD - (row < 0 ? 0 : indent_of(d, row, c));
 	return set_text(d, s, row < 0 ? d->bold : d->body, w > 1 ? w : 1) + 2 * PAD;
 }
 
@@ -131,22 +137,6 @@ static double title_height(struct pdf *d)
 	       set_text(d, d->subtitle, d->small, PAGE_W - 2 * MARGIN) + 12;
 }
 
-/* Appends the catalogue text m with its conversions (%s or %d, in order)
- * replaced by the strings in args: the values are formatted by the caller,
- * so no format string comes from the catalogue. */
-static void put_msg(struct buf *b, enum lang l, enum msg m, const char *const *args, int nargs)
-{
-	int used = 0;
-	for (const char *s = msg(l, m); *s; s++) {
-		if (s[0] == '%' && (s[1] == 's' || s[1] == 'd') && used < nargs) {
-			buf_puts(b, args[used++]);
-			s++;
-		} else {
-			buf_putc(b, *s);
-		}
-	}
-}
-
 static void draw_footer(struct pdf *d, struct arena *a, int page, int pages)
 {
 	double y = PAGE_H - MARGIN - d->foot_h;
@@ -159,7 +149,7 @@ static void draw_footer(struct pdf *d, struct arena *a, int page, int pages)
 	char num[2][16];
 	snprintf(num[0], sizeof num[0], "%d", page);
 	snprintf(num[1], sizeof num[1], "%d", pages);
-	put_msg(&b, d->t->lang, MSG_EXPORT_PAGE_OF, (const char *const[]){ num[0], num[1] }, 2);
+	export_put_msg(&b, d->t->lang, MSG_EXPORT_PAGE_OF, (const char *const[]){ num[0], num[1] }, 2);
 	set_text(d, buf_str(&b), d->small, 0);
 	int w, h;
 	pango_layout_get_size(d->lay, &w, &h);
@@ -167,28 +157,88 @@ static void draw_footer(struct pdf *d, struct arena *a, int page, int pages)
 	pango_cairo_show_layout(d->cr, d->lay);
 }
 
-/* Column positions: the page width shared by the columns' typical widths. */
+/* The typical width of printed column c. */
+static int width_of(const struct pdf *d, int c)
+{
+	int w = d->t->cols[d->col[c]].width;
+	return w > 0 ? w : 1;
+}
+
+/* The width of the longest word of the heading of printed column c, in bold. */
+static double heading_word_width(struct pdf *d, int c)
+{
+	char word[128];
+	double widest = 0;
+	for (const char *s = d->t->cols[d->col[c]].heading; *s;) {
+		size_t n = strcspn(s, " ");
+		if (n > 0 && n < sizeof word) {
+			memcpy(word, s, n);
+			word[n] = '\0';
+			pango_layout_set_font_description(d->lay, d->bold);
+			pango_layout_set_width(d->lay, -1);
+			pango_layout_set_text(d->lay, word, -1);
+			int w, h;
+			pango_layout_get_size(d->lay, &w, &h);
+			if ((double)w / PANGO_SCALE > widest)
+				widest = (double)w / PANGO_SCALE;
+		}
+		s += n + (s[n] == ' ');
+	}
+	return widest;
+}
+
+/* Column positions: the page width shared by the columns' typical widths,
+ * but each at least as wide as the longest word of its heading (so no
+ * heading breaks inside a word) when the page has room for that; the
+ * others share what is left. */
 static void place_columns(struct pdf *d)
 {
-	double total = 0;
-	for (int c = 0; c < d->ncols; c++)
-		total += d->t->cols[c].width > 0 ? d->t->cols[c].width : 1;
-	double x = MARGIN, avail = PAGE_W - 2 * MARGIN;
+	double avail = PAGE_W - 2 * MARGIN, minw[COLS_MAX], need = 0;
+	bool fixed[COLS_MAX];
+	for (int c = 0; c < d->ncols; c++) {
+		minw[c] = heading_word_width(d, c) + 2 * PAD + 1;
+		need += minw[c];
+		fixed[c] = false;
+	}
+	if (need > avail)
+		memset(minw, 0, sizeof minw);
+	for (int round = 0; round <= d->ncols; round++) {
+		double total = 0, left = avail;
+		for (int c = 0; c < d->ncols; c++) {
+			if (fixed[c])
+				left -= minw[c];
+			else
+				total += width_of(d, c);
+		}
+		bool changed = false;
+		for (int c = 0; c < d->ncols; c++) {
+			if (fixed[c])
+				continue;
+			d->colw[c] = left * width_of(d, c) / total;
+			if (d->colw[c] < minw[c]) {
+				fixed[c] = changed = true;
+				d->colw[c] = minw[c];
+			}
+		}
+		if (!changed)
+			break;
+	}
+	double x = MARGIN;
 	for (int c = 0; c < d->ncols; c++) {
 		d->colx[c] = x;
-		d->colw[c] = avail * (d->t->cols[c].width > 0 ? d->t->cols[c].width : 1) / total;
 		x += d->colw[c];
 	}
 }
 
-/* The texts around the table, in a. */
-static void texts(struct pdf *d, struct arena *a, int64_t now)
+/* The texts around part t (first: the export's first part), in a: its
+ * title ("Heading – Org"; a later part: its own title) and the line under
+ * it ([note · ]Eksportert 28.11.2026 · 12 behov; a later part: the count). */
+static void texts(struct pdf *d, struct arena *a, const struct export_table *t, bool first, int64_t now)
 {
-	const struct export_table *t = d->t;
 	struct buf b;
 	buf_init(&b, a, 0);
-	buf_puts(&b, t->title);
-	if (t->org && *t->org) {
+	buf_puts(&b, first && t->heading ? t->heading : t->title);
+	if (first && t->org && *t->org) {
 		buf_puts(&b, " \xE2\x80\x93 ");      /* en dash */
 		buf_puts(&b, t->org);
 	}
@@ -201,17 +251,24 @@ static void texts(struct pdf *d, struct arena *a, int64_t now)
 	fmt_int(&count, t->nrows);
 	buf_init(&b, a, 0);
 	const char *date_arg[] = { buf_str(&date) }, *count_arg[] = { buf_str(&count) };
-	put_msg(&b, t->lang, MSG_EXPORT_EXPORTED_ON, date_arg, 1);
-	buf_puts(&b, " \xC2\xB7 ");                 /* middle dot */
-	put_msg(&b, t->lang, t->kind == EXPORT_UNITS ? MSG_EXPORT_UNITS_COUNT : MSG_EXPORT_PEOPLE_COUNT,
-		count_arg, 1);
+	if (first && t->note && *t->note) {
+		buf_puts(&b, t->note);
+		buf_puts(&b, " \xC2\xB7 ");               /* middle dot */
+	}
+	if (first) {
+		export_put_msg(&b, t->lang, MSG_EXPORT_EXPORTED_ON, date_arg, 1);
+		buf_puts(&b, " \xC2\xB7 ");
+	}
+	export_put_msg(&b, t->lang, t->count_msg, count_arg, 1);
 	d->subtitle = arena_strdup(a, buf_str(&b));
 
-	buf_init(&b, a, 0);
-	buf_puts(&b, d->title);
-	buf_puts(&b, " \xC2\xB7 ");
-	put_msg(&b, t->lang, MSG_EXPORT_EXPORTED_ON, date_arg, 1);
-	d->footer = arena_strdup(a, buf_str(&b));
+	if (first) {
+		buf_init(&b, a, 0);
+		buf_puts(&b, d->title);
+		buf_puts(&b, " \xC2\xB7 ");
+		export_put_msg(&b, t->lang, MSG_EXPORT_EXPORTED_ON, date_arg, 1);
+		d->footer = arena_strdup(a, buf_str(&b));
+	}
 }
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
@@ -232,18 +289,19 @@ static int *add_page(struct arena *a, int *s, int *pages, int *cap, int r)
 	return s;
 }
 
-/* Measures every row (heights into h), then gives the first row of each page
- * in *starts (pages + 1 entries, the last one nrows) and returns the page
- * count; -1 over the arena's cap. A row taller than a page gets a page of
- * its own and is cut at the bottom. */
+/* Measures every row of the current part (heights into h), then gives the
+ * first row of each page in *starts (pages + 1 entries, the last one nrows)
+ * and returns the page count; -1 over the arena's cap. A row taller than a
+ * page gets a page of its own and is cut at the bottom. done and total
+ * count rows for the progress. */
 static int paginate(struct pdf *d, struct arena *a, double *h, int **starts,
-		    const struct export_progress *p, int total)
+		    const struct export_progress *p, int done, int total)
 {
 	const struct export_table *t = d->t;
 	for (int r = 0; r < t->nrows; r++) {
 		h[r] = row_height(d, r);
-		if (p && p->fn && (r + 1) % PROGRESS_EVERY == 0)
-			p->fn(p->ctx, r + 1, total);
+		if (p && p->fn && (done + r + 1) % PROGRESS_EVERY == 0)
+			p->fn(p->ctx, done + r + 1, total);
 	}
 	double bottom = PAGE_H - MARGIN - d->foot_h - FOOT_GAP;
 	int cap = 16, pages = 0;
@@ -265,36 +323,70 @@ static int paginate(struct pdf *d, struct arena *a, double *h, int **starts,
 	return pages;
 }
 
-static enum err render(struct pdf *d, struct arena *a, const struct export_progress *p)
+/* Makes part t the one cell() and draw_row() lay out. */
+static void use_part(struct pdf *d, struct arena *a, const struct export_table *t, bool first, int64_t now)
 {
-	const struct export_table *t = d->t;
-	d->ncols = t->ncols < COLS_MAX ? t->ncols : COLS_MAX;
+	d->t = t;
+	d->ncols = 0;
+	for (int c = 0; c < t->ncols && d->ncols < COLS_MAX; c++)
+		if (!t->cols[c].not_printed)
+			d->col[d->ncols++] = c;
+	texts(d, a, t, first, now);
 	place_columns(d);
 	d->head_h = row_height(d, -1);
 	d->title_h = title_height(d);
-	d->foot_h = set_text(d, d->footer, d->small, 0);
-	int total = 2 * t->nrows;
-	double *h = arena_alloc(a, (size_t)(t->nrows > 0 ? t->nrows : 1) * sizeof *h);
-	int *starts = NULL;
-	int pages = h ? paginate(d, a, h, &starts, p, total) : -1;
-	if (pages < 0)
+}
+
+/* Where one part's pages start, from the first pass. */
+struct part_pages {
+	double *h;
+	int *starts;
+	int pages;
+};
+
+static enum err render(struct pdf *d, struct arena *a, const struct export_table *first, int64_t now,
+		       const struct export_progress *p)
+{
+	int nparts = 0;
+	for (const struct export_table *t = first; t; t = t->next)
+		nparts++;
+	struct part_pages *pp = arena_alloc(a, (size_t)nparts * sizeof *pp);
+	if (!pp)
 		return ERR_TOO_BIG;
-	for (int pg = 0; pg < pages; pg++) {
-		double y = MARGIN;
-		if (pg == 0) {
-			draw_title(d);
-			y += d->title_h;
+	int rows = export_total_rows(first), total = 2 * rows, done = 0, pages = 0, i = 0;
+	for (const struct export_table *t = first; t; t = t->next, i++) {
+		use_part(d, a, t, i == 0, now);
+		if (i == 0)
+			d->foot_h = set_text(d, d->footer, d->small, 0);
+		pp[i].h = arena_alloc(a, (size_t)(t->nrows > 0 ? t->nrows : 1) * sizeof *pp[i].h);
+		pp[i].pages = pp[i].h ? paginate(d, a, pp[i].h, &pp[i].starts, p, done, total) : -1;
+		if (pp[i].pages < 0)
+			return ERR_TOO_BIG;
+		pages += pp[i].pages;
+		done += t->nrows;
+	}
+	int page = 0;
+	i = 0;
+	for (const struct export_table *t = first; t; t = t->next, i++) {
+		use_part(d, a, t, i == 0, now);
+		for (int pg = 0; pg < pp[i].pages; pg++) {
+			double y = MARGIN;
+			if (pg == 0) {
+				draw_title(d);
+				y += d->title_h;
+			}
+			draw_row(d, -1, y, d->head_h);
+			y += d->head_h;
+			for (int r = pp[i].starts[pg]; r < pp[i].starts[pg + 1]; r++) {
+				draw_row(d, r, y, pp[i].h[r]);
+				y += pp[i].h[r];
+				if (p && p->fn && (done + r + 1) % PROGRESS_EVERY == 0 && done + r + 1 < total)
+					p->fn(p->ctx, done + r + 1, total);
+			}
+			draw_footer(d, a, ++page, pages);
+			cairo_show_page(d->cr);
 		}
-		draw_row(d, -1, y, d->head_h);
-		y += d->head_h;
-		for (int r = starts[pg]; r < starts[pg + 1]; r++) {
-			draw_row(d, r, y, h[r]);
-			y += h[r];
-			if (p && p->fn && (r + 1) % PROGRESS_EVERY == 0 && r + 1 < t->nrows)
-				p->fn(p->ctx, t->nrows + r + 1, total);
-		}
-		draw_footer(d, a, pg + 1, pages);
-		cairo_show_page(d->cr);
+		done += t->nrows;
 	}
 	if (p && p->fn)
 		p->fn(p->ctx, total, total);
@@ -307,7 +399,7 @@ enum err export_pdf(FILE *f, const struct export_table *t, int64_t now, const st
 	struct arena a;
 	arena_init(&a, 0);
 	struct pdf d = { .t = t };
-	texts(&d, &a, now);
+	texts(&d, &a, t, true, now);
 	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write_out, f, PAGE_W, PAGE_H);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, d.title);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "evne");
@@ -327,7 +419,7 @@ enum err export_pdf(FILE *f, const struct export_table *t, int64_t now, const st
 	d.big = font(15, PANGO_WEIGHT_BOLD);
 	d.small = font(7.5, PANGO_WEIGHT_NORMAL);
 
-	enum err e = render(&d, &a, p);
+	enum err e = render(&d, &a, t, now, p);
 
 	pango_font_description_free(d.body);
 	pango_font_description_free(d.bold);

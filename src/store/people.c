@@ -40,6 +40,10 @@ enum { SEARCH_WORDS = 6, SEARCH_PROBES = SEARCH_WORDS - 1 };
  * all the names before T (300 ms) but sorts its matches in 7 ms. */
 int store_search_sort_max = 50000;
 
+/* A search whose first word begins at most this many distinct name words
+ * merges them (see search_merge); more, and it takes search_plan's way. */
+int store_search_merge_max = 48;
+
 #define PERSON_COLUMNS \
 	"SELECT p.id, p.name, p.email, p.employee_number, p.unit_id, un.name, p.job_title," \
 	" p.active, us.id"
@@ -276,6 +280,169 @@ static enum err search_plan(struct store_conn *c, struct search_word *w, int n, 
 	return OK;
 }
 
+/* ---- the merge: each matching word's run in name order ---- */
+
+/* The next distinct name word in [$1, $2), through person_words_name_order. */
+static const char SQL_SEARCH_NEXT_WORD[] =
+	"SELECT word FROM person_words WHERE kind = 'n' AND word >= $1 AND word < $2"
+	" ORDER BY word LIMIT 1";
+
+/* One word's persons in name order after the cursor ($1, $2), filtered as
+ * the lists are ($3 inactive, $16 the unit or 0), with the other words
+ * probed ($6..$15), no further than the page's worst key so far ($17 = 1:
+ * $18), at most $4 rows. $5: the word. The partial index gives the order.
+ * The numbers run without a gap in both statements: PostgreSQL must infer
+ * the type of every parameter up to the highest. */
+#define MERGE_FILTERS \
+	" AND w.name_key >= $1 AND (w.name_key, w.person_id) > ($1, $2) AND ($3 = 1 OR w.active = 1)" \
+	" AND ($16 = 0 OR w.unit_id = $16) AND ($17 = 0 OR w.name_key <= $18)" \
+	PROBE("w.person_id", 6, 7) PROBE("w.person_id", 8, 9) PROBE("w.person_id", 10, 11) \
+	PROBE("w.person_id", 12, 13) PROBE("w.person_id", 14, 15) \
+	" ORDER BY w.name_key, w.person_id LIMIT $4"
+enum { MERGE_PROBE_AT = 6, MERGE_UNIT = 16, MERGE_FULL = 17, MERGE_WORST = 18, MERGE_RANGE_HI = 19 };
+static const char SQL_SEARCH_RUN[] =
+	"SELECT w.name_key, w.person_id FROM person_words w WHERE w.kind = 'n' AND w.word = $5"
+	MERGE_FILTERS;
+/* A one-word query also matches e-mail addresses and employee numbers
+ * ($5, $19: the range): one word a person, so these are read and sorted
+ * (down to the page, and only those before the worst key so far). */
+static const char SQL_SEARCH_OTHER_KINDS[] =
+	"SELECT w.name_key, w.person_id FROM person_words w WHERE w.word >= $5 AND w.word < $19"
+	" AND w.kind <> 'n'" MERGE_FILTERS;
+
+struct merge_row {
+	const unsigned char *key;
+	size_t klen;
+	int64_t id;
+};
+
+/* Byte order of (key, id), as both databases order BLOB/bytea then id. */
+static int merge_cmp(const void *pa, const void *pb)
+{
+	const struct merge_row *a = pa, *b = pb;
+	size_t n = a->klen < b->klen ? a->klen : b->klen;
+	int r = n ? memcmp(a->key, b->key, n) : 0;
+	if (!r)
+		r = (a->klen > b->klen) - (a->klen < b->klen);
+	return r ? r : (a->id > b->id) - (a->id < b->id);
+}
+
+struct merge {
+	struct merge_row *rows;
+	int n, limit;       /* rows holds up to 2 * limit, kept down to limit */
+};
+
+/* Keeps the page's first limit rows: sort, drop a person's repeats (two
+ * words of one name in the range), cut. */
+static void merge_trim(struct merge *m)
+{
+	qsort(m->rows, (size_t)m->n, sizeof *m->rows, merge_cmp);
+	int k = 0;
+	for (int i = 0; i < m->n; i++)
+		if (k == 0 || m->rows[k - 1].id != m->rows[i].id)
+			m->rows[k++] = m->rows[i];
+	m->n = k < m->limit ? k : m->limit;
+}
+
+/* Runs one run statement (prepared, its word or range bound) and adds its rows. */
+static enum err merge_run(struct arena *a, struct store_q *sq,
+			  const struct person_query *q, const struct search_word *w, int nw,
+			  const unsigned char *key, size_t klen, int64_t after_id, struct merge *m)
+{
+	store_q_blob(sq, 1, key, klen);
+	store_q_int(sq, 2, after_id);
+	store_q_int(sq, 3, q->include_inactive);
+	store_q_int(sq, 4, m->limit);
+	for (int i = 0; i < SEARCH_PROBES; i++) {
+		store_q_text(sq, MERGE_PROBE_AT + 2 * i, i + 1 < nw ? w[i + 1].lo : "");
+		store_q_text(sq, MERGE_PROBE_AT + 1 + 2 * i, i + 1 < nw ? w[i + 1].hi : "");
+	}
+	store_q_int(sq, MERGE_UNIT, q->unit_id);
+	bool full = m->n == m->limit;
+	store_q_int(sq, MERGE_FULL, full);
+	if (full)
+		store_q_blob(sq, MERGE_WORST, m->rows[m->n - 1].key, m->rows[m->n - 1].klen);
+	else
+		store_q_blob(sq, MERGE_WORST, NULL, 0);
+	while (store_q_row(sq)) {
+		struct merge_row *r = &m->rows[m->n++];
+		r->id = store_q_col_int(sq, 1);
+		if (!(r->key = store_q_col_blob(sq, a, 0, &r->klen))) {
+			m->n--;   /* the statement's error, or a NULL key the schema forbids */
+			break;
+		}
+		if (m->n == 2 * m->limit)
+			merge_trim(m);
+	}
+	return store_q_done(sq);
+}
+
+/* The matches of the first word's distinct name words, each read in name
+ * order from the cursor and merged: about the page's rows per word, not
+ * every match. *done false (nothing read) when the first word begins more
+ * than store_search_merge_max distinct words: the other plans take it. */
+static enum err search_merge(struct store_conn *c, struct arena *a, const struct person_query *q,
+			     const struct search_word *w, int nw, const unsigned char *key,
+			     size_t klen, int64_t after_id, int64_t **ids, int *nids, bool *done)
+{
+	*done = false;
+	int max = store_search_merge_max;
+	const char **words = arena_alloc(a, (size_t)(max > 0 ? max : 1) * sizeof *words);
+	if (!words)
+		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+	int k = 0;
+	const char *from = w[0].lo;
+	for (;;) {
+		struct store_q sq;
+		store_q_prepare(&sq, c, SQL_SEARCH_NEXT_WORD);
+		store_q_text(&sq, 1, from);
+		store_q_text(&sq, 2, w[0].hi);
+		char *word = store_q_row(&sq) ? store_q_col_text(&sq, a, 0) : NULL;
+		enum err e = store_q_done(&sq);
+		if (e)
+			return e;
+		if (!word)
+			break;
+		if (k == max)
+			return OK;   /* too many words: not merged */
+		words[k++] = word;
+		/* the next word after this one: nothing lies between word and
+		 * word + U+0001 but word itself (words hold no NUL) */
+		if (!(from = arena_printf(a, "%s\x01", word)))
+			return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+	}
+	struct merge m = { .limit = q->limit };
+	if (!(m.rows = arena_alloc(a, (size_t)(2 * q->limit) * sizeof *m.rows)))
+		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+	for (int i = 0; i < k; i++) {
+		struct store_q sq;
+		store_q_prepare(&sq, c, SQL_SEARCH_RUN);
+		store_q_text(&sq, 5, words[i]);
+		enum err e = merge_run(a, &sq, q, w, nw, key, klen, after_id, &m);
+		if (e)
+			return e;
+	}
+	if (nw == 1) {
+		struct store_q sq;
+		store_q_prepare(&sq, c, SQL_SEARCH_OTHER_KINDS);
+		store_q_text(&sq, 5, w[0].lo);
+		store_q_text(&sq, MERGE_RANGE_HI, w[0].hi);
+		enum err e = merge_run(a, &sq, q, w, nw, key, klen, after_id, &m);
+		if (e)
+			return e;
+	}
+	merge_trim(&m);
+	int64_t *v = arena_alloc(a, (size_t)(m.n ? m.n : 1) * sizeof *v);
+	if (!v)
+		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+	for (int i = 0; i < m.n; i++)
+		v[i] = m.rows[i].id;
+	*ids = v;
+	*nids = m.n;
+	*done = true;
+	return OK;
+}
+
 /* The statement of the list's shape. */
 static void list_prepare(struct store_q *sq, struct store_conn *c, bool search, bool sort, bool unit)
 {
@@ -306,14 +473,29 @@ enum err store_people_list(struct store_conn *c, struct arena *a, const struct p
 	struct person *v = arena_alloc(a, (size_t)q->limit * sizeof *v);
 	if (!v)
 		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
-	bool sort = false;
-	if (nw && (e = search_plan(c, words, nw, nw == 1, &sort)) != OK)
-		return e;
 	size_t klen = 0;
 	const unsigned char *key = NULL;
 	if (q->after_name && !(key = text_sort_key(a, q->after_name, &klen)))
 		return store_fail(c, a->over_cap ? ERR_TOO_BIG : ERR_INVALID, "the cursor cannot be used");
 	int64_t after_id = q->after_name ? q->after_id : 0;
+	if (nw) {
+		int64_t *ids;
+		int nids;
+		bool merged;
+		if ((e = search_merge(c, a, q, words, nw, key, klen, after_id, &ids, &nids, &merged)) != OK)
+			return e;
+		if (merged) {
+			for (int i = 0; i < nids; i++)
+				if ((e = store_person_get(c, a, ids[i], &v[i])) != OK)
+					return e;
+			*out = v;
+			*n = nids;
+			return OK;
+		}
+	}
+	bool sort = false;
+	if (nw && (e = search_plan(c, words, nw, nw == 1, &sort)) != OK)
+		return e;
 	/* a sort's rows may repeat a person (see SORT_PAGE): twice the page
 	 * covers the usual one repeat (a name word and the e-mail address) */
 	int rows_max = sort && nw ? 2 * q->limit : q->limit;
@@ -375,6 +557,22 @@ enum err store_person_get(struct store_conn *c, struct arena *a, int64_t id, str
 	store_q_prepare(&q, c, SQL_PERSON_GET);
 	store_q_int(&q, 1, id);
 	return person_one(&q, a, out);
+}
+
+static const char SQL_PERSON_UNIT_ACTIVE[] = "SELECT unit_id, active FROM people WHERE id = $1";
+
+enum err store_person_unit_active(struct store_conn *c, int64_t id, int64_t *unit_id, bool *active)
+{
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_PERSON_UNIT_ACTIVE);
+	store_q_int(&q, 1, id);
+	if (store_q_row(&q)) {
+		*unit_id = store_q_col_int(&q, 0);
+		*active = store_q_col_int(&q, 1) != 0;
+	} else if (!q.err) {
+		q.err = ERR_NOTFOUND;
+	}
+	return store_q_done(&q);
 }
 
 static const char SQL_PERSON_BY_NUMBER[] = PERSON_SELECT " WHERE p.employee_number = $1";

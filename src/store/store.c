@@ -466,6 +466,12 @@ void store_rollback(struct store_conn *c)
 	c->ops->rollback(c->db);
 }
 
+enum err store_read_begin(struct store_conn *c)
+{
+	enum err e = c->ops->read_begin ? c->ops->read_begin(c->db) : OK;
+	return e ? store_fail(c, e, NULL) : OK;
+}
+
 enum err store_backup(struct store *s, const char *dest, char *errmsg, size_t errlen)
 {
 	if (!dest || !*dest) {

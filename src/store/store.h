@@ -36,6 +36,11 @@ int store_schema_version(struct store_conn *c);
 enum err store_begin(struct store_conn *c, bool write);
 enum err store_commit(struct store_conn *c);
 void store_rollback(struct store_conn *c);   /* no-op when no transaction is open */
+/* The reads that follow share one snapshot (SQLite: one read transaction
+ * instead of one per statement; PostgreSQL: nothing), until store_begin
+ * (which ends it first), store_commit or store_rollback. For a request's
+ * reads; a long-lived snapshot would hold back the WAL's checkpoint. */
+enum err store_read_begin(struct store_conn *c);
 /* A consistent copy of the live database into the file dest (SQLite only;
  * PostgreSQL gives ERR_INVALID: use pg_dump). */
 enum err store_backup(struct store *s, const char *dest, char *errmsg, size_t errlen);
@@ -90,6 +95,10 @@ enum err store_unit_by_code(struct store_conn *c, struct arena *a, const char *c
 /* All units in tree order: each parent before its children, siblings in
  * Norwegian order of name; depth, leader_name, people_count, child_count set. */
 enum err store_unit_tree(struct store_conn *c, struct arena *a, struct unit **out, int *n);
+/* The direct sub-units of parent_id, in Norwegian order of name (then id);
+ * fields as store_unit_tree's, depth 1. */
+enum err store_unit_children(struct store_conn *c, struct arena *a, int64_t parent_id,
+			     struct unit **out, int *n);
 enum err store_unit_insert(struct store_conn *c, struct unit *u);   /* sets u->id */
 enum err store_unit_update(struct store_conn *c, const struct unit *u);
 enum err store_unit_delete(struct store_conn *c, int64_t id);
@@ -112,6 +121,9 @@ struct person_query {
 enum err store_people_list(struct store_conn *c, struct arena *a, const struct person_query *q,
 			   struct person **out, int *n);
 enum err store_person_get(struct store_conn *c, struct arena *a, int64_t id, struct person *out);
+/* A person's unit (0: none) and whether active, for every request's actor
+ * (store_person_get reads the unit's and the account's rows too). */
+enum err store_person_unit_active(struct store_conn *c, int64_t id, int64_t *unit_id, bool *active);
 enum err store_person_by_number(struct store_conn *c, struct arena *a, const char *number,
 				struct person *out);
 enum err store_person_insert(struct store_conn *c, struct person *p);   /* sets p->id */

@@ -64,6 +64,9 @@ struct store_ops {
 	enum err (*begin)(struct store_db *db, bool write);
 	enum err (*commit)(struct store_db *db);
 	void (*rollback)(struct store_db *db);
+	/* One read snapshot for the reads that follow, until begin, commit or
+	 * rollback (begin ends it first); NULL where it saves nothing. */
+	enum err (*read_begin)(struct store_db *db);
 	/* Serialises migrations across processes for the current transaction;
 	 * NULL when begin(write) already excludes every other writer. */
 	enum err (*lock_schema)(struct store_db *db);
@@ -149,6 +152,7 @@ enum err store_q_done(struct store_q *q);
  * its matches and sorts them, otherwise walks the name order (50000; the
  * store tests set it to try both plans). */
 extern int store_search_sort_max;
+extern int store_search_merge_max;   /* people.c; tests set it to take the other plans */
 
 /* Grows an arena array of elem-sized items to hold at least n + 1. */
 void *store_grow(struct arena *a, void *p, int n, int *cap, size_t elem);

@@ -179,6 +179,45 @@ out:
 	return e;
 }
 
+static const char SQL_UNIT_CHILDREN[] = UNIT_SELECT " WHERE u.parent_id = $1";
+
+static int unit_cmp_name_v(const void *pa, const void *pb)
+{
+	const struct unit *a = pa, *b = pb;
+	int r = text_collate_nb(a->name, (int)strlen(a->name), b->name, (int)strlen(b->name));
+	return r ? r : (a->id > b->id) - (a->id < b->id);
+}
+
+/* A unit page lists only its sub-units: reading them through the parent's
+ * index (not the whole tree, put in order with ICU compares) is what keeps
+ * the page's cost independent of the organisation's size. */
+enum err store_unit_children(struct store_conn *c, struct arena *a, int64_t parent_id,
+			     struct unit **out, int *n)
+{
+	struct store_q q;
+	struct unit *v = NULL;
+	int len = 0, cap = 0;
+	store_q_prepare(&q, c, SQL_UNIT_CHILDREN);
+	store_q_int(&q, 1, parent_id);
+	while (store_q_row(&q)) {
+		if (!(v = store_grow(a, v, len, &cap, sizeof *v))) {
+			q.err = store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+			break;
+		}
+		unit_row(&q, a, &v[len++]);
+	}
+	enum err e = store_q_done(&q);
+	if (e)
+		return e;
+	if (len > 1)
+		qsort(v, (size_t)len, sizeof *v, unit_cmp_name_v);
+	for (int i = 0; i < len; i++)
+		v[i].depth = 1;
+	*out = v;
+	*n = len;
+	return OK;
+}
+
 static const char SQL_UNIT_INSERT[] =
 	"INSERT INTO units (name, code, parent_id, leader_id, created_at, updated_at)"
 	" VALUES ($1, $2, $3, $4, $5, $5) RETURNING id";

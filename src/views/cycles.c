@@ -351,6 +351,8 @@ static void cycle_links(struct html *h, const struct cycle *cy, bool can_prepare
 	list_link(h, url_path(a, "/cycles/%lld/strategy", (long long)cy->id), MSG_STRATEGY_TITLE);
 	if (can_prepare)
 		list_link(h, url_path(a, "/cycles/%lld/prepare", (long long)cy->id), MSG_PREP_TITLE);
+	list_link(h, url_path(a, "/cycles/%lld/competence-strategy", (long long)cy->id),
+		  MSG_DEC_STRATEGY_LINK);
 	list_link(h, "/documents", MSG_DOC_LIST_TITLE);
 	HTML_LIT(h, "</ul>");
 }
@@ -402,6 +404,14 @@ void v_cycle_show(struct html *h, const struct v_cycle_show *m)
 		}
 		HTML_LIT(h, "</p>");
 		phase_texts(h, m->texts ? &m->texts[k] : NULL, 4);
+		if (key == PHASE_UNIT_DISCUSSION) {
+			/* every signed-in role reads some unit's discussion */
+			HTML_LIT(h, "<p><a class=\"ds-link\"");
+			HTML_URL(h, "href", url_path(a, "/cycles/%lld/discussions", (long long)cy->id));
+			HTML_LIT(h, ">");
+			html_msg(h, MSG_DISC_TITLE);
+			HTML_LIT(h, "</a></p>");
+		}
 		if (m->can_edit) {
 			HTML_LIT(h, "<p><a class=\"ds-link\"");
 			HTML_URL(h, "href", texts_url(a, key, lang_code(h->lang)));

@@ -51,6 +51,26 @@ static void home_cycle(struct html *h, const struct v_home *d)
 	HTML_LIT(h, "</a></p>\n");
 }
 
+/* The open cycle's pages the user works on, each with what to do there. */
+static void home_tasks(struct html *h, const struct v_home *d)
+{
+	if (d->ntasks == 0)
+		return;
+	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"sm\">");
+	html_msg(h, MSG_HOME_TASKS);
+	HTML_LIT(h, "</h2>\n<ul class=\"ds-list home-tasks\">");
+	for (int i = 0; i < d->ntasks; i++) {
+		HTML_LIT(h, "<li><a class=\"ds-link\"");
+		HTML_URL(h, "href", d->tasks[i].href);
+		HTML_LIT(h, ">");
+		html_msg(h, d->tasks[i].label);
+		HTML_LIT(h, "</a> – ");
+		html_msg(h, d->tasks[i].hint);
+		HTML_LIT(h, "</li>");
+	}
+	HTML_LIT(h, "</ul>\n");
+}
+
 void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home *d)
 {
 	struct page_meta m = *pm;
@@ -63,6 +83,7 @@ void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home
 	html_msg(h, MSG_HOME_INTRO);
 	HTML_LIT(h, "</p>\n");
 	home_cycle(h, d);
+	home_tasks(h, d);
 	if (d->dashboard)
 		v_dashboard(h, d->dashboard);
 	if (pm->show_org) {

@@ -95,12 +95,21 @@ void v_login_page(struct html *h, const struct page_meta *pm, const struct v_log
 
 struct cycle;
 struct v_dashboard;
+/* A link to a page of the open cycle that the user's role works on. */
+struct v_home_task {
+	const char *href;
+	enum msg label;
+	enum msg hint;            /* one line on what to do there */
+};
+
 struct v_home {
 	int64_t units;            /* number of units */
 	int64_t active_people;    /* number of active people */
 	const struct cycle *cycle;   /* the current open cycle, or NULL (domain/cycle.h) */
 	const char *today;        /* ISO date, for the cycle's wheel */
 	const struct v_dashboard *dashboard;   /* the cycle's indicators (views/dashboard.h), or NULL */
+	const struct v_home_task *tasks;       /* the cycle's pages for this user, in phase order */
+	int ntasks;
 };
 void v_home_page(struct html *h, const struct page_meta *pm, const struct v_home *d);
 

@@ -37,7 +37,7 @@ void v_units_index(struct html *h, const struct v_units_index *m);
 /* GET /units/{id} */
 struct v_unit_show {
 	const struct unit *unit;     /* leader_name and parent_name set when known */
-	const struct unit *tree;     /* the whole tree: sub-units are those with parent_id == unit->id */
+	const struct unit *tree;     /* its sub-units (store_unit_children), by name */
 	int ntree;
 	const struct person *people; /* Norwegian order */
 	int npeople;

@@ -186,6 +186,41 @@ void page_lang(struct ctx *c)
 			   MSG_FLASH_LANG_CHANGED);
 }
 
+/* The open cycle's pages for the actor, in the order of the phases. */
+static void home_tasks(struct ctx *c, const struct cycle *cy, struct v_home *d)
+{
+	enum { TASKS_MAX = 6 };
+	struct v_home_task *t = arena_alloc(c->a, TASKS_MAX * sizeof *t);
+	if (!t)
+		return;
+	long long id = (long long)cy->id;
+	int n = 0;
+	bool leads = c->actor.scope_count > 0 || c->actor.role == ROLE_HR || c->actor.role == ROLE_ADMIN;
+	if (leads && access_can(&c->actor, ACT_PREPARE, 0))
+		t[n++] = (struct v_home_task){ url_path(c->a, "/cycles/%lld/prepare", id), MSG_TASK_PREPARE,
+					       MSG_TASK_PREPARE_HINT };
+	if (leads && access_can(&c->actor, ACT_DISCUSSION_EDIT, 0))
+		t[n++] = (struct v_home_task){ url_path(c->a, "/cycles/%lld/discussions", id),
+					       MSG_TASK_DISCUSSIONS, MSG_TASK_DISCUSSIONS_HINT };
+	else if (c->actor.own_unit_id)
+		t[n++] = (struct v_home_task){ url_path(c->a, "/cycles/%lld/discussions/%lld", id,
+							(long long)c->actor.own_unit_id),
+					       MSG_TASK_MY_DISCUSSION, MSG_TASK_MY_DISCUSSION_HINT };
+	if (access_can(&c->actor, ACT_COMPILATION_READ, 0)) {
+		t[n++] = (struct v_home_task){ url_path(c->a, "/cycles/%lld/compilation", id),
+					       MSG_TASK_COMPILATION, MSG_TASK_COMPILATION_HINT };
+		t[n++] = (struct v_home_task){ url_path(c->a, "/cycles/%lld/decision", id), MSG_TASK_DECISION,
+					       MSG_TASK_DECISION_HINT };
+	}
+	t[n++] = (struct v_home_task){ url_path(c->a, "/cycles/%lld/competence-strategy", id), MSG_TASK_DECIDED,
+				       MSG_TASK_DECIDED_HINT };
+	for (int i = 0; i < n; i++)
+		if (!t[i].href)
+			return;
+	d->tasks = t;
+	d->ntasks = n;
+}
+
 void page_home(struct ctx *c)
 {
 	struct v_home d = { 0 };
@@ -199,6 +234,7 @@ void page_home(struct ctx *c)
 	enum err e = cy ? store_cycle_current(c->db, c->a, d.today, cy) : ERR_TOO_BIG;
 	if (e == OK) {
 		d.cycle = cy;
+		home_tasks(c, cy, &d);
 		/* its indicators, for HR and for leaders (their units) */
 		if ((e = page_prepare_dashboard(c, cy, &d.dashboard)) != OK) {
 			ctx_error_page(c, e == ERR_TOO_BIG ? 413 : 503);

@@ -21,6 +21,7 @@
 #include "store/strategy.h"
 #include "views/dashboard.h"
 #include "views/prepare.h"
+#include "web/pages_indicators.h"
 
 /* The checklist's length for the indicators: the procedure in bokmål, the
  * organisation's first language (a tick counts when its index is below). */
@@ -784,40 +785,8 @@ void page_prepare_send(struct ctx *c)
 
 /* ---- the home page's dashboard ---- */
 
+/* Both phases' indicators, with rows by subtree: web/page_indicators.c. */
 enum err page_prepare_dashboard(struct ctx *c, const struct cycle *cy, const struct v_dashboard **out)
 {
-	*out = NULL;
-	bool org_wide = c->actor.role == ROLE_ADMIN || c->actor.role == ROLE_HR;
-	if (!org_wide && c->actor.scope_count == 0)
-		return OK;
-	char **steps;
-	int nsteps = 0;
-	enum err e = store_phase_steps(c->db, c->a, COUNT_LANG, PHASE_LEADER_PREPARATION, &steps, &nsteps);
-	struct prep_unit_row *rows = NULL;
-	int n = 0;
-	if (!e)
-		e = store_prep_unit_rows(c->db, c->a, cy->id, nsteps, 0, &rows, &n);
-	if (e)
-		return e;
-	struct v_dashboard *d = arena_alloc(c->a, sizeof *d);
-	struct ind_unit_counts *counts = arena_alloc(c->a, sizeof *counts * (size_t)(n > 0 ? n : 1));
-	struct v_dash_unit *units = arena_alloc(c->a, sizeof *units * (size_t)(n > 0 ? n : 1));
-	if (!d || !counts || !units)
-		return ERR_TOO_BIG;
-	int k = 0;
-	for (int i = 0; i < n; i++) {
-		if (!org_wide && !actor_in_scope(&c->actor, rows[i].counts.unit_id))
-			continue;
-		counts[k] = rows[i].counts;
-		units[k] = (struct v_dash_unit){ rows[i].counts.unit_id, rows[i].name,
-						 ind_phase1_unit(&rows[i].counts, nsteps) };
-		k++;
-	}
-	*d = (struct v_dashboard){
-		.cycle_id = cy->id, .cycle_name = cy->name, .org_wide = org_wide,
-		.total = ind_phase1_total(counts, k, nsteps), .units = units, .n = k,
-		.can_prepare = access_can(&c->actor, ACT_PREPARE, 0),
-	};
-	*out = d;
-	return OK;
+	return page_ind_dashboard(c, cy, out);
 }

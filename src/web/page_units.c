@@ -137,7 +137,7 @@ void page_unit_show(struct ctx *c)
 	m.is_first_page = q.after_name == NULL;
 	enum err e = store_unit_get(c->db, c->a, id, &u);
 	if (!e)
-		e = store_unit_tree(c->db, c->a, &tree, &m.ntree);
+		e = store_unit_children(c->db, c->a, id, &tree, &m.ntree);
 	if (!e)
 		e = store_people_list(c->db, c->a, &q, &people, &m.npeople);
 	if (!e && m.npeople > UNIT_PEOPLE_PAGE) {

@@ -18,8 +18,9 @@ void page_prepare_send_confirm(struct ctx *c);
 void page_prepare_send(struct ctx *c);
 
 /* The home page's indicator dashboard of cycle cy for the actor: the whole
- * organisation with a row per unit for HR and admin, the units they lead
- * for leaders; *out NULL for anyone else. */
+ * organisation with a row per unit for HR, admin, top management and
+ * representatives, the units they lead for leaders; *out NULL for anyone
+ * else. Phase 2's section hangs below it (web/pages_indicators_phase2.h). */
 struct cycle;
 struct v_dashboard;
 enum err page_prepare_dashboard(struct ctx *c, const struct cycle *cy, const struct v_dashboard **out);

@@ -16,6 +16,7 @@
 #include "web/pages_proposals.h"
 #include "web/pages_compilation.h"
 #include "web/pages_decision.h"
+#include "web/pages_indicators.h"
 
 const struct route web_routes[] = {
 	{ "GET", "/", page_home, ACT_SIGNED_IN },
@@ -69,6 +70,7 @@ const struct route web_routes[] = {
 #include "web/routes_proposals.def"
 #include "web/routes_compilation.def"
 #include "web/routes_decision.def"
+#include "web/routes_indicators.def"
 #undef ROUTE
 };
 const int web_routes_count = (int)(sizeof web_routes / sizeof web_routes[0]);

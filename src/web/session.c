@@ -24,12 +24,13 @@ enum err session_load_actor(struct ctx *c, const struct user *u)
 			return e;
 		c->actor.scope_units = ids;
 		c->actor.scope_count = n;
-		struct person p;
-		e = store_person_get(c->db, c->a, u->person_id, &p);
-		if (e == OK && !p.active)
+		int64_t unit_id = 0;
+		bool active = false;
+		e = store_person_unit_active(c->db, u->person_id, &unit_id, &active);
+		if (e == OK && !active)
 			return ERR_FORBIDDEN;   /* a deactivated person's account is closed too */
 		if (e == OK)
-			c->actor.own_unit_id = p.unit_id;
+			c->actor.own_unit_id = unit_id;
 		else if (e != ERR_NOTFOUND)
 			return e;
 	}

@@ -117,6 +117,39 @@ same_cycle() {
 [ "$(same_cycle a.db)" = "$(same_cycle b.db)" ]
 result $? "  ... the same cycle"
 
+# ---- --phase 2: the unit discussions under way ----
+"$EVNE" demo --db p2.db --seed 2020 --phase 2 >out 2>err
+result $? "evne demo --phase 2"
+is "  ... today is two weeks into the unit discussions" \
+	"$(q p2.db "SELECT starts_on FROM cycle_phases WHERE phase_key = 'unit_discussion'")" "$(oslo "14 days ago")"
+is "  ... the same organisation as phase 1's demo" "$(same_data p2.db)" "$(same_data a.db)"
+props=$(q p2.db "SELECT count(DISTINCT unit_id) FROM competence_needs")
+subm=$(q p2.db "SELECT count(*) FROM unit_discussions WHERE status = 'submitted'")
+[ "$props" -ge 20 ] && [ "$subm" -ge $((props / 2)) ] && [ "$subm" -lt "$props" ]
+result $? "  ... most units with people have proposals, most submitted, some drafts ($subm of $props)"
+has_summary=$(grep -c "$props units have proposals, $subm submitted" out)
+is "  ... the summary says so" "$has_summary" 1
+is "  ... every proposal from a unit with people, with 1-3 needs and 1-2 measures" \
+	"$(q p2.db "SELECT count(*) FROM units u WHERE u.active_people > 0
+		AND (SELECT count(*) FROM competence_needs n WHERE n.unit_id = u.id) BETWEEN 1 AND 3
+		AND (SELECT count(*) FROM proposed_measures m WHERE m.unit_id = u.id) BETWEEN 1 AND 2")" "$props"
+is "  ... every need linked to a published strategic goal, with levels and a gap" \
+	"$(q p2.db "SELECT count(*) FROM competence_needs n WHERE current_level < required_level
+		AND EXISTS (SELECT 1 FROM need_goals g JOIN strategy_goals s ON s.goal_id = g.goal_id
+		WHERE g.need_id = n.id)")" "$(q p2.db "SELECT count(*) FROM competence_needs")"
+is "  ... every measure answers one of its unit's needs" \
+	"$(q p2.db "SELECT count(*) FROM proposed_measures m JOIN measure_needs x ON x.measure_id = m.id
+		JOIN competence_needs n ON n.id = x.need_id AND n.unit_id = m.unit_id")" \
+	"$(q p2.db "SELECT count(*) FROM proposed_measures")"
+is "  ... none in the demo leader's units (left for the browser)" \
+	"$(q p2.db "WITH RECURSIVE s(id) AS (SELECT u.id FROM units u JOIN users a ON a.person_id = u.leader_id
+		WHERE a.email = 'leder@demo.evne.no' UNION SELECT u.id FROM units u JOIN s ON u.parent_id = s.id)
+		SELECT count(*) FROM competence_needs WHERE unit_id IN (SELECT id FROM s)")" 0
+"$EVNE" demo --db p3.db --phase 3 >out 2>err
+is "--phase 3 is a usage error" "$?" 2
+"$EVNE" demo --db p3.db --phase 0 >out 2>err
+is "--phase 0 is a usage error" "$?" 2
+
 "$EVNE" demo --db a.db --seed 1 >out 2>err
 is "a database with units is refused" "$?" 1
 is "  ... and left as it was" "$(q a.db 'SELECT count(*) FROM people')" 800

@@ -8,7 +8,10 @@
 # unticked with audit rows; notes and draft needs with bad input refused
 # (422) writing nothing and hostile text escaped; the document pack chosen,
 # confirmed and sent to the unit's own employees; an employee's confirmation
-# counted in the indicators; the indicators API for each role, and its
+# counted in the indicators; the home page's rows by subtree (the leader's
+# unit and its sub-units, HR's divisions) and the full list per unit (the
+# prepared unit, the not-prepared filter, no names for representatives);
+# the indicators API for each role, and its
 # numbers against an SQL count of its own, also on an 800-person demo; a
 # closed cycle read-only (409, no forms). Prints TAP.
 #
@@ -24,6 +27,7 @@ LU=$(sql "SELECT id FROM units WHERE leader_id = $LEAD_PERSON ORDER BY id LIMIT 
 EMP_UNIT=$(sql "SELECT p.unit_id FROM users u JOIN people p ON p.id = u.person_id WHERE u.email = 'ansatt@demo.evne.no'")
 OUT=$(sql "SELECT id FROM units WHERE id <> $LU AND id <> $EMP_UNIT AND parent_id IS NOT NULL
 	AND coalesce(parent_id, 0) <> $LU ORDER BY id LIMIT 1")
+NB=$(printf '\302\240')   # the no-break space before "%" on pages
 HR_TOKEN=$(token hr@demo.evne.no)
 EMP_TOKEN=$(token ansatt@demo.evne.no)
 LEAD_TOKEN=$(token leder@demo.evne.no)
@@ -134,6 +138,24 @@ is "a representative reads them: 200" "$(api "$REP_TOKEN" GET "/api/v1/cycles/$C
 is "an employee cannot: 403" "$(api "$EMP_TOKEN" GET "/api/v1/cycles/$C/indicators")" 403
 get lead.jar / >/dev/null
 has "the leader's dashboard shows 1 of N" "1 av $(sql "SELECT count(*) FROM people p JOIN units u ON u.id = p.unit_id WHERE (u.id = $LU OR u.parent_id = $LU) AND p.active = 1 AND p.id <> coalesce(u.leader_id, 0)")"
+has "  ... a row for their unit's own figures" "(bare enheten selv)</th>"
+has "  ... and one for the prepared sub-unit: 1 of 1 leaders" "$(sql "SELECT name FROM units WHERE id = $U")</a></th><td class=\"num\">1</td><td>1 av 1 (100${NB}%)</td>"
+is "  ... their top unit and its sub-units, no more" \
+	"$(sed -n '/id="dash-units"/,/<\/table>/p' body | grep -c '<tr><th scope="row">')" $(( 1 + $(sql "SELECT count(*) FROM units WHERE parent_id = $LU") ))
+get hr.jar / >/dev/null
+ROOT=$(sql "SELECT id FROM units WHERE parent_id IS NULL")
+is "HR's dashboard: a row per division and the root's own, not every unit" \
+	"$(sed -n '/id="dash-units"/,/<\/table>/p' body | grep -c '<tr><th scope="row">')" $(( 1 + $(sql "SELECT count(*) FROM units WHERE parent_id = $ROOT") ))
+has "  ... with a caption per unit" "Indikatorer for fase 1 per enhet, med enhetene under"
+has "  ... and a link to all units" "href=\"/cycles/$C/indicators\">Alle enheter</a>"
+is "the full list: the prepared unit is prepared" "$(get hr.jar "/cycles/$C/indicators?unit=$U")" 200
+has "  ... its checklist, 4 of 4, and yes" "<td>4 av 4</td><td>Ja</td>"
+has "  ... with its leader's name for HR" "<th scope=\"col\">Leder</th>"
+get hr.jar "/cycles/$C/indicators?status=not_prepared" >/dev/null
+lacks "  ... filtered by not prepared: not there" "<td>4 av 4</td>"
+is "  ... every other unit with a leader is" "$(grep -c '<tr><th scope="row">' body)" $(( 2 * $(sql "SELECT count(*) FROM units WHERE leader_id IS NOT NULL AND id <> $U") ))
+get rep.jar "/cycles/$C/indicators" >/dev/null
+lacks "the representative's list: no leader column" "<th scope=\"col\">Leder</th>"
 
 # cross_check DB C — the API's organisation numbers against SQL of our own.
 cross_check() {

@@ -89,6 +89,14 @@ class Ids:
             csrf = form_csrf(page.text, action) if page.status == 200 else None
             if csrf:
                 admin.post(action, form={"csrf": csrf, "title": "Dataanalyse", "description": "Til tilsynet"})
+            # a phase-2 need and measure, so .../proposals/.../needs/{need_id} routes have objects
+            for kind, form in (("needs", {"title": "Dataanalyse", "criticality": "high", "horizon": "next_year"}),
+                               ("measures", {"title": "Kurs", "kind": "develop"})):
+                action = "/cycles/%s/proposals/%s/%s" % (cycle, unit, kind)
+                page = admin.get(action + "/new")
+                csrf = form_csrf(page.text, action) if page.status == 200 else None
+                if csrf:
+                    admin.post(action, form=dict(form, csrf=csrf))
 
     def collection_of(self, pattern, param_pos):
         segs = [s for s in pattern.split("/") if s]
@@ -137,7 +145,7 @@ class Ids:
                 prefer = lambda p: p.get("unit_id") in self.w.scope_units  # noqa: E731
             if role == "leader" and coll == "units" and self.w.scope_units:
                 prefer = lambda u: u["id"] in self.w.scope_units  # noqa: E731
-            if role == "leader" and coll == "unit-goals" and self.w.scope_units:
+            if role == "leader" and coll in ("unit-goals", "needs", "measures") and self.w.scope_units:
                 prefer = lambda g: g.get("unit_id") in self.w.scope_units  # noqa: E731
             if m.group(1) == "unit_id":
                 # /cycles/{id}/prepare/{unit_id}: a unit, in the leader's scope when the role leads
@@ -153,7 +161,8 @@ class Ids:
             if v is None:
                 # the prefix as filled so far: /cycles/1/prepare/3/steps/ for {n}
                 v = self.linked_value("/".join(out) + "/",
-                                      r"[0-9]+" if m.group(1) == "id" else r"[^\"/?#]+")
+                                      r"[0-9]+" if m.group(1) in ("id", "need_id", "measure_id")
+                                      else r"[^\"/?#]+")
             if v is None and is_api(pattern):
                 # the same object as the web pages link it: .../draft-needs/{need_id} is .../needs/N
                 web = "/".join(out).replace("/api/v1", "", 1).replace("/draft-needs", "/needs") + "/"

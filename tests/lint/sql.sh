@@ -66,8 +66,11 @@ tests.append(("every %s() call passes an SQL_ constant or a literal (%d calls)" 
 
 bad, ndefs = [], 0
 for p, text in raw.items():
-    # macros whose body is a string literal (shared SELECT heads) may start a constant
-    lit_macros = set(re.findall(r"^\s*#\s*define\s+([A-Z][A-Z0-9_]*)\s+(?:\\\s*\n\s*)?\"", files[p], re.M))
+    # macros whose body is a string literal (shared SELECT heads, or statement
+    # shapes taking literal pieces) may start a constant: a char array's
+    # initializer compiles only when it all concatenates to one literal
+    lit_macros = set(re.findall(r"^\s*#\s*define\s+([A-Z][A-Z0-9_]*)(?:\([^)]*\))?\s+(?:\\\s*\n\s*)?\"",
+                                files[p], re.M))
     for m in re.finditer(r"\b(SQL_\w+)\s*(\[\s*\])?\s*=\s*(\"|[A-Za-z_]\w*)", files[p]):
         ndefs += 1
         if m.group(3) != '"' and m.group(3) not in lit_macros:

@@ -140,12 +140,14 @@ static void test_people_table_languages(void **state)
 static void test_needs_quote(void **state)
 {
 	(void)state;
-	struct export_column text = { "name", "Navn", EXPORT_COL_TEXT, 10 };
-	struct export_column code = { "code", "Kode", EXPORT_COL_CODE, 10 };
+	struct export_column text = EXPORT_COLUMN("name", "Navn", EXPORT_COL_TEXT, 10);
+	struct export_column code = EXPORT_COLUMN("code", "Kode", EXPORT_COL_CODE, 10);
+	struct export_column number = EXPORT_COLUMN("gap", "Gap", EXPORT_COL_NUMBER, 4);
 	const char *risky[] = { "=1+1", "+47", "-2", "@SUM(A1)", "\tx", "\rx" };
 	for (size_t i = 0; i < sizeof risky / sizeof risky[0]; i++) {
 		assert_true(export_needs_quote(&text, risky[i]));
 		assert_false(export_needs_quote(&code, risky[i]));
+		assert_false(export_needs_quote(&number, risky[i]));
 	}
 	assert_false(export_needs_quote(&text, ""));
 	assert_false(export_needs_quote(&text, "Ola Nordmann"));

@@ -632,11 +632,12 @@ static void test_people_search_plans(void **state)
 	}
 	const char *queries[] = { "an", "ø", "åsm", "ÆR BA", "anne ander", "z ø", "bjø and", "x" };
 	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
-		struct person *v[2];
-		int n[2], pages[2];
-		for (int plan = 0; plan < 2; plan++) {
-			/* 0: always sort; 1: always walk */
+		struct person *v[3];
+		int n[3], pages[3];
+		for (int plan = 0; plan < 3; plan++) {
+			/* 0: always sort; 1: always walk; 2: always merge */
 			store_search_sort_max = plan == 0 ? 1 << 30 : 0;
+			store_search_merge_max = plan == 2 ? 1 << 20 : 0;
 			struct person_query q = { .text = queries[k], .unit_id = unit,
 						  .include_inactive = true, .limit = 5 };
 			v[plan] = calloc(N, sizeof *v[plan]);
@@ -656,11 +657,16 @@ static void test_people_search_plans(void **state)
 			}
 		}
 		assert_int_equal(n[0], n[1]);
-		for (int i = 0; i < n[0]; i++)
+		assert_int_equal(n[0], n[2]);
+		for (int i = 0; i < n[0]; i++) {
 			assert_int_equal(v[0][i].id, v[1][i].id);
+			assert_int_equal(v[0][i].id, v[2][i].id);
+		}
 		free(v[0]);
 		free(v[1]);
+		free(v[2]);
 	}
+	store_search_merge_max = 0;
 	store_search_sort_max = 50000;
 	/* Counts: "an" begins Anne, Anders and Andersen (in 4/7 + 1/3 of the names). */
 	store_search_sort_max = 0;
@@ -668,6 +674,9 @@ static void test_people_search_plans(void **state)
 	int n = list_people(c, &a, "and", unit, &v);
 	store_search_sort_max = 1 << 30;
 	assert_int_equal(list_people(c, &a, "and", unit, &v), n);
+	store_search_merge_max = 1 << 20;
+	assert_int_equal(list_people(c, &a, "and", unit, &v), n);
+	store_search_merge_max = 48;
 	store_search_sort_max = 50000;
 	int want = 0;
 	for (int i = 0; i < N; i++)

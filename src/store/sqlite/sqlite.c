@@ -29,6 +29,8 @@ struct sq_db {
 	sqlite3 *db;
 	struct sq_slot *slots;   /* open addressing; cap is a power of two */
 	size_t cap, used;
+	bool write_cache;        /* cache_size is SQL_CACHE_WRITE's, not the read one */
+	bool snapshot;           /* the open transaction is read_begin's */
 };
 
 static const char SQL_BEGIN_READ[] = "BEGIN";
@@ -369,28 +371,64 @@ static enum err sq_run(struct store_db *d, const char *sql)
 	return e;
 }
 
+/* The cache pragmas are run only when the size changes: a PRAGMA that
+ * sets something is prepared again on every run (it expires itself), which
+ * cost two parses per request when every request's end shrank the cache. */
+static void sq_cache_read(struct sq_db *s)
+{
+	if (s->write_cache && sq_run((struct store_db *)s, SQL_CACHE_READ) == OK)
+		s->write_cache = false;
+}
+
 static enum err sq_begin(struct store_db *d, bool write)
 {
+	struct sq_db *s = sq_db_of(d);
+	/* A write ends the request's read snapshot first: its reads were
+	 * autocommit ones before the snapshot existed, so nothing changes for
+	 * them, and upgrading a read transaction could fail half-way. */
+	if (s->snapshot) {
+		s->snapshot = false;
+		if (!sqlite3_get_autocommit(s->db))
+			sq_run(d, SQL_COMMIT);
+	}
 	enum err e = sq_run(d, write ? SQL_BEGIN_WRITE : SQL_BEGIN_READ);
-	if (!e && write)
-		sq_run(d, SQL_CACHE_WRITE);   /* a failure only leaves the smaller cache */
+	if (!e && write && !s->write_cache && sq_run(d, SQL_CACHE_WRITE) == OK)
+		s->write_cache = true;   /* a failure only leaves the smaller cache */
+	return e;
+}
+
+/* One read transaction for a request's reads (ended by begin, commit or
+ * rollback): each autocommit SELECT otherwise opens and closes its own,
+ * with the WAL index's read lock taken and dropped (fcntl) every time. */
+static enum err sq_read_begin(struct store_db *d)
+{
+	struct sq_db *s = sq_db_of(d);
+	if (!sqlite3_get_autocommit(s->db))
+		return OK;
+	enum err e = sq_run(d, SQL_BEGIN_READ);
+	s->snapshot = e == OK;
 	return e;
 }
 
 static enum err sq_commit(struct store_db *d)
 {
+	struct sq_db *s = sq_db_of(d);
 	enum err e = sq_run(d, SQL_COMMIT);
-	if (sqlite3_get_autocommit(sq_db_of(d)->db))
-		sq_run(d, SQL_CACHE_READ);
+	if (sqlite3_get_autocommit(s->db)) {
+		s->snapshot = false;
+		sq_cache_read(s);
+	}
 	return e;
 }
 
 static void sq_rollback(struct store_db *d)
 {
+	struct sq_db *s = sq_db_of(d);
 	/* Some errors end the transaction on their own; ROLLBACK then fails. */
-	if (!sqlite3_get_autocommit(sq_db_of(d)->db))
+	if (!sqlite3_get_autocommit(s->db))
 		sq_run(d, SQL_ROLLBACK);
-	sq_run(d, SQL_CACHE_READ);
+	s->snapshot = false;
+	sq_cache_read(s);
 }
 
 static const char *sq_errmsg(struct store_db *d)
@@ -610,6 +648,7 @@ const struct store_ops sq_ops = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.read_begin = sq_read_begin,
 	.lock_schema = NULL,
 	.errmsg = sq_errmsg,
 	.backup = sq_backup,

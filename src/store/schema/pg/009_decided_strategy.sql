@@ -113,6 +113,7 @@ CREATE TABLE decisions (
 	returned_at bigint,
 	returned_by bigint REFERENCES users (id) ON DELETE SET NULL DEFERRABLE,
 	return_comment text NOT NULL DEFAULT '',
+	approval_comment text NOT NULL DEFAULT '',
 	updated_at bigint NOT NULL
 );
 
@@ -124,8 +125,10 @@ CREATE TABLE decided_versions (
 	approved_at bigint NOT NULL,
 	approved_by bigint REFERENCES users (id) ON DELETE SET NULL DEFERRABLE,
 	approved_by_name text NOT NULL DEFAULT '',
+	approval_comment text NOT NULL DEFAULT '',
 	published_at bigint NOT NULL,
 	published_by bigint REFERENCES users (id) ON DELETE SET NULL DEFERRABLE,
+	published_by_name text NOT NULL DEFAULT '',
 	UNIQUE (cycle_id, number)
 );
 

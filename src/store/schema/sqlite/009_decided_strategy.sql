@@ -19,12 +19,16 @@
 -- as document uploads are, with their SHA-256).
 -- decisions holds the state of the cycle's decision: 'compiling' (HR edits
 -- the working set), 'awaiting_approval' (read only; top management
--- approves or returns it with a comment), 'approved' (HR may publish).
+-- approves it, with an optional approval_comment, or returns it with a
+-- return_comment), 'approved' (HR may publish); a new send clears the
+-- approval comment.
 -- Publishing copies the working set into decided_versions (numbered 1, 2,
--- ... per cycle, never changed afterwards) with its needs and measures as
--- they were (decided_version_needs, decided_version_measures: the texts,
--- the proposing units' and the goals' names frozen as shown), and the
--- state returns to 'compiling' for a later revision. need_key and
+-- ... per cycle, never changed afterwards; the approver's and the
+-- publisher's names and the approval comment frozen with it, so a deleted
+-- user is still named) with its needs and measures as they were
+-- (decided_version_needs, decided_version_measures: the texts, the
+-- proposing units' and the goals' names frozen as shown), and the state
+-- returns to 'compiling' for a later revision. need_key and
 -- measure_key are the working rows' ids: the stable identity across
 -- versions, so the differences between versions can be shown. Times are
 -- epoch seconds.
@@ -140,6 +144,7 @@ CREATE TABLE decisions (
 	returned_at INTEGER,
 	returned_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
 	return_comment TEXT NOT NULL DEFAULT '',
+	approval_comment TEXT NOT NULL DEFAULT '',
 	updated_at INTEGER NOT NULL
 ) STRICT;
 
@@ -151,8 +156,10 @@ CREATE TABLE decided_versions (
 	approved_at INTEGER NOT NULL,
 	approved_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
 	approved_by_name TEXT NOT NULL DEFAULT '',
+	approval_comment TEXT NOT NULL DEFAULT '',
 	published_at INTEGER NOT NULL,
 	published_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+	published_by_name TEXT NOT NULL DEFAULT '',
 	UNIQUE (cycle_id, number)
 ) STRICT;
 

@@ -1,0 +1,245 @@
+/* indicators_phase2.c (store) — the phase-2 indicator counts. One statement
+ * per indicator, each on indexed columns: a unit's people from
+ * units.active_people (kept by people.c), its proposal by the primary key
+ * of unit_discussions, its needs and measures by the (cycle_id, unit_id)
+ * indexes (measures by type: one correlated count per type, each a range
+ * of the same index); needs per goal and the decided set grouped over the
+ * cycle's rows. */
+#include "store/indicators_phase2.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/phase2.h"
+#include "store/store_int.h"
+
+/* The text of column col of the row at hand, valid until the next step. */
+static const char *col_cstr(struct store_q *q, int col)
+{
+	return q->c->ops->column_is_null(q->st, col) ? NULL : q->c->ops->column_text(q->st, col);
+}
+
+#define MEASURES_OF_KIND(k) \
+	" (SELECT count(*) FROM proposed_measures m WHERE m.cycle_id = $1 AND m.unit_id = u.id" \
+	" AND m.kind = '" k "')"
+
+static const char SQL_P2_UNIT_ROWS[] =
+	"SELECT u.id, u.name, u.active_people, d.status, d.submitted_at,"
+	" (SELECT count(*) FROM competence_needs n WHERE n.cycle_id = $1 AND n.unit_id = u.id),"
+	" (SELECT count(*) FROM competence_needs n WHERE n.cycle_id = $1 AND n.unit_id = u.id"
+	" AND NOT EXISTS (SELECT 1 FROM need_goals g WHERE g.need_id = n.id)),"
+	MEASURES_OF_KIND("acquire") "," MEASURES_OF_KIND("develop") ","
+	MEASURES_OF_KIND("mobilise") "," MEASURES_OF_KIND("phase_out") ", u.parent_id"
+	" FROM units u LEFT JOIN unit_discussions d ON d.cycle_id = $1 AND d.unit_id = u.id"
+	" WHERE CAST($2 AS BIGINT) = 0 OR u.id = $2 ORDER BY u.name COLLATE nb, u.id";
+
+/* The order of the measure columns above. */
+static const enum measure_kind KIND_COLS[MEASURE_KIND_COUNT] = {
+	MEASURE_ACQUIRE, MEASURE_DEVELOP, MEASURE_MOBILISE, MEASURE_PHASE_OUT,
+};
+
+enum err store_p2_unit_rows(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			    struct ind_p2_unit **out, int *n)
+{
+	struct ind_p2_unit *v = NULL;
+	int k = 0, cap = 0;
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_P2_UNIT_ROWS);
+	store_q_int(&q, 1, cycle_id);
+	store_q_int(&q, 2, unit_id);
+	while (store_q_row(&q)) {
+		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
+			q.err = ERR_TOO_BIG;
+			break;
+		}
+		struct ind_p2_unit *r = &v[k++];
+		*r = (struct ind_p2_unit){ 0 };
+		r->unit_id = store_q_col_int(&q, 0);
+		r->name = store_q_col_text(&q, a, 1);
+		r->has_people = store_q_col_int(&q, 2) > 0;
+		const char *status = col_cstr(&q, 3);
+		r->started = status != NULL;
+		if (status && !proposal_status_parse(status, &r->status)) {
+			q.err = store_fail(c, ERR_IO, "unit_discussions.status holds an unknown state");
+			break;
+		}
+		r->submitted_at = r->status == PROPOSAL_SUBMITTED ? store_q_col_int(&q, 4) : 0;
+		r->needs = store_q_col_int(&q, 5);
+		r->needs_without_goal = store_q_col_int(&q, 6);
+		for (int i = 0; i < MEASURE_KIND_COUNT; i++)
+			r->measures[KIND_COLS[i]] = store_q_col_int(&q, 7 + i);
+		r->parent_id = store_q_col_int(&q, 7 + MEASURE_KIND_COUNT);
+	}
+	*out = v;
+	*n = k;
+	return store_q_done(&q);
+}
+
+static const char SQL_P2_GOALS[] =
+	"SELECT g.goal_id, g.code, g.title FROM strategy_goals g WHERE g.version_id = ("
+	"SELECT v.id FROM strategy_versions v WHERE v.cycle_id = $1 AND v.status = 'published'"
+	" ORDER BY v.number DESC LIMIT 1) ORDER BY g.main_goal_id, g.id";
+
+enum err store_p2_goals(struct store_conn *c, struct arena *a, int64_t cycle_id, struct ind_p2_goal **out,
+			int *n)
+{
+	struct ind_p2_goal *v = NULL;
+	int k = 0, cap = 0;
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_P2_GOALS);
+	store_q_int(&q, 1, cycle_id);
+	while (store_q_row(&q)) {
+		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
+			q.err = ERR_TOO_BIG;
+			break;
+		}
+		v[k] = (struct ind_p2_goal){ 0 };
+		v[k].goal_id = store_q_col_int(&q, 0);
+		v[k].code = store_q_col_text(&q, a, 1);
+		v[k].title = store_q_col_text(&q, a, 2);
+		k++;
+	}
+	*out = v;
+	*n = k;
+	return store_q_done(&q);
+}
+
+static const char SQL_P2_GOAL_NEEDS[] =
+	"SELECT g.goal_id, n.unit_id, count(*) FROM competence_needs n"
+	" JOIN unit_discussions d ON d.cycle_id = n.cycle_id AND d.unit_id = n.unit_id"
+	" JOIN need_goals g ON g.need_id = n.id"
+	" WHERE n.cycle_id = $1 AND d.status = 'submitted' AND (CAST($2 AS BIGINT) = 0 OR n.unit_id = $2)"
+	" GROUP BY g.goal_id, n.unit_id ORDER BY g.goal_id, n.unit_id";
+
+enum err store_p2_goal_needs(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			     struct ind_p2_goal_needs **out, int *n)
+{
+	struct ind_p2_goal_needs *v = NULL;
+	int k = 0, cap = 0;
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_P2_GOAL_NEEDS);
+	store_q_int(&q, 1, cycle_id);
+	store_q_int(&q, 2, unit_id);
+	while (store_q_row(&q)) {
+		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
+			q.err = ERR_TOO_BIG;
+			break;
+		}
+		v[k++] = (struct ind_p2_goal_needs){ store_q_col_int(&q, 0), store_q_col_int(&q, 1),
+						     store_q_col_int(&q, 2) };
+	}
+	*out = v;
+	*n = k;
+	return store_q_done(&q);
+}
+
+static const char SQL_P2_DECIDED_NEEDS[] =
+	"SELECT count(*), COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM decided_need_goals g"
+	" WHERE g.decided_need_id = n.id) THEN 1 ELSE 0 END), 0)"
+	" FROM decided_needs n WHERE n.cycle_id = $1";
+static const char SQL_P2_DECIDED_MEASURES[] =
+	"SELECT kind, scope, count(*) FROM decided_measures WHERE cycle_id = $1 GROUP BY kind, scope";
+static const char SQL_P2_DECIDED_GOALS[] =
+	"SELECT g.goal_id, count(*) FROM decided_needs n JOIN decided_need_goals g ON g.decided_need_id = n.id"
+	" WHERE n.cycle_id = $1 GROUP BY g.goal_id ORDER BY g.goal_id";
+
+enum err store_p2_decided(struct store_conn *c, struct arena *a, int64_t cycle_id, struct ind_p2_decided *out,
+			  struct ind_p2_goal_decided **goals, int *ngoals)
+{
+	*out = (struct ind_p2_decided){ 0 };
+	*goals = NULL;
+	*ngoals = 0;
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_P2_DECIDED_NEEDS);
+	store_q_int(&q, 1, cycle_id);
+	if (store_q_row(&q)) {
+		out->needs = store_q_col_int(&q, 0);
+		out->needs_without_goal = store_q_col_int(&q, 1);
+	}
+	enum err e = store_q_done(&q);
+	if (e)
+		return e;
+
+	store_q_prepare(&q, c, SQL_P2_DECIDED_MEASURES);
+	store_q_int(&q, 1, cycle_id);
+	while (store_q_row(&q)) {
+		enum measure_kind kind;
+		enum measure_scope scope;
+		if (!measure_kind_parse(col_cstr(&q, 0), &kind) || !measure_scope_parse(col_cstr(&q, 1), &scope)) {
+			q.err = store_fail(c, ERR_IO, "decided_measures holds an unknown kind or scope");
+			break;
+		}
+		out->measures[kind][scope] += store_q_col_int(&q, 2);
+	}
+	if ((e = store_q_done(&q)))
+		return e;
+
+	struct ind_p2_goal_decided *v = NULL;
+	int k = 0, cap = 0;
+	store_q_prepare(&q, c, SQL_P2_DECIDED_GOALS);
+	store_q_int(&q, 1, cycle_id);
+	while (store_q_row(&q)) {
+		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
+			q.err = ERR_TOO_BIG;
+			break;
+		}
+		v[k++] = (struct ind_p2_goal_decided){ store_q_col_int(&q, 0), store_q_col_int(&q, 1) };
+	}
+	*goals = v;
+	*ngoals = k;
+	return store_q_done(&q);
+}
+
+static int cmp_i64(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return (a > b) - (a < b);
+}
+
+static bool in_set(const int64_t *only, int nonly, int64_t id)
+{
+	return bsearch(&id, only, (size_t)nonly, sizeof *only, cmp_i64) != NULL;
+}
+
+enum err store_p2_report(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			 const int64_t *only, int nonly, bool with_decided, struct p2_report *out)
+{
+	*out = (struct p2_report){ .with_decided = with_decided };
+	struct ind_p2_unit *units = NULL;
+	int nunits = 0;
+	enum err e = store_p2_unit_rows(c, a, cycle_id, unit_id, &units, &nunits);
+	struct ind_p2_goal_needs *gn = NULL;
+	int ngn = 0;
+	if (!e)
+		e = store_p2_goals(c, a, cycle_id, &out->goals, &out->ngoals);
+	if (!e)
+		e = store_p2_goal_needs(c, a, cycle_id, unit_id, &gn, &ngn);
+	struct ind_p2_decided dec = { 0 };
+	struct ind_p2_goal_decided *gd = NULL;
+	int ngd = 0;
+	if (!e && with_decided)
+		e = store_p2_decided(c, a, cycle_id, &dec, &gd, &ngd);
+	if (!e && with_decided)
+		e = store_decision_status(c, cycle_id, &out->decision);
+	if (e)
+		return e;
+	if (only) {
+		int k = 0;
+		for (int i = 0; i < nunits; i++)
+			if (in_set(only, nonly, units[i].unit_id))
+				units[k++] = units[i];
+		nunits = k;
+		k = 0;
+		for (int i = 0; i < ngn; i++)
+			if (in_set(only, nonly, gn[i].unit_id))
+				gn[k++] = gn[i];
+		ngn = k;
+	}
+	out->units = units;
+	out->nunits = nunits;
+	ind_phase2_units(units, nunits, &out->total);
+	if (with_decided)
+		ind_p2_decided_apply(&dec, &out->total);
+	ind_p2_goals(out->goals, out->ngoals, gn, ngn, gd, with_decided ? ngd : 0, &out->total);
+	return OK;
+}
