@@ -136,6 +136,7 @@ run_suite "pg/postgresql" 900 sh tests/pg/run.sh
 run_suite "crash/kill9" 300 sh tests/crash/kill9.sh
 run_suite "browser/journey" 600 node tests/browser/journey.mjs
 run_suite "browser/phase1" 600 node tests/browser/phase1.mjs
+run_suite "browser/phase2" 600 node tests/browser/phase2.mjs
 
 if [ -s "$FAILED_NAMES" ]; then
 	echo
