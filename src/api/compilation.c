@@ -257,6 +257,19 @@ static void measure_json(struct jw *w, const struct decided_measure *d)
 	jw_obj_end(w);
 }
 
+/* ---- one decided need or measure, whichever the route names ---- */
+
+static const char *const ID_PARAM[] = { "need_id", "measure_id" };
+static const char *const AUDIT_WHAT[] = { "decided_need", "decided_measure" };
+
+static void decided_json(struct jw *w, const struct decided_row *d)
+{
+	if (d->measure)
+		measure_json(w, &d->m);
+	else
+		need_json(w, &d->need);
+}
+
 /* The page asked for: ?limit= and ?cursor=, whose key is the last row's
  * position; false once a 400 problem has been written. */
 static bool read_decided_page(struct ctx *c, struct api_page *pg, int64_t *after_pos)
@@ -271,19 +284,22 @@ static bool read_decided_page(struct ctx *c, struct api_page *pg, int64_t *after
 	return true;
 }
 
-void api_comp_needs_list(struct ctx *c)
+static void list_decided(struct ctx *c, bool measure)
 {
 	struct api_page pg;
 	int64_t after_pos, cycle_id;
 	if (!read_decided_page(c, &pg, &after_pos))
 		return;
 	enum decision_status ds;
-	struct decided_need *v = NULL;
+	struct decided_need *dn = NULL;
+	struct decided_measure *dm = NULL;
 	int n = 0;
 	enum err e = load_cycle(c, &cycle_id, &ds);
 	/* one more than asked: whether a next page exists */
-	if (!e)
-		e = store_decided_needs_page(c->db, c->a, cycle_id, after_pos, pg.id, pg.limit + 1, &v, &n);
+	if (!e && measure)
+		e = store_decided_measures_page(c->db, c->a, cycle_id, after_pos, pg.id, pg.limit + 1, &dm, &n);
+	else if (!e)
+		e = store_decided_needs_page(c->db, c->a, cycle_id, after_pos, pg.id, pg.limit + 1, &dn, &n);
 	if (e) {
 		api_problem_err(c, e);
 		return;
@@ -293,74 +309,41 @@ void api_comp_needs_list(struct ctx *c)
 		n = pg.limit;
 	struct jw w;
 	api_list_begin(c, &w);
-	for (int i = 0; i < n; i++)
-		need_json(&w, &v[i]);
-	api_list_end(c, &w, more ? arena_printf(c->a, "%d", v[n - 1].position) : NULL, more ? v[n - 1].id : 0);
-}
-
-void api_comp_measures_list(struct ctx *c)
-{
-	struct api_page pg;
-	int64_t after_pos, cycle_id;
-	if (!read_decided_page(c, &pg, &after_pos))
-		return;
-	enum decision_status ds;
-	struct decided_measure *v = NULL;
-	int n = 0;
-	enum err e = load_cycle(c, &cycle_id, &ds);
-	if (!e)
-		e = store_decided_measures_page(c->db, c->a, cycle_id, after_pos, pg.id, pg.limit + 1, &v, &n);
-	if (e) {
-		api_problem_err(c, e);
-		return;
+	for (int i = 0; i < n; i++) {
+		if (measure)
+			measure_json(&w, &dm[i]);
+		else
+			need_json(&w, &dn[i]);
 	}
-	bool more = n > pg.limit;
-	if (more)
-		n = pg.limit;
-	struct jw w;
-	api_list_begin(c, &w);
-	for (int i = 0; i < n; i++)
-		measure_json(&w, &v[i]);
-	api_list_end(c, &w, more ? arena_printf(c->a, "%d", v[n - 1].position) : NULL, more ? v[n - 1].id : 0);
+	int last_pos = !more ? 0 : measure ? dm[n - 1].position : dn[n - 1].position;
+	int64_t last_id = !more ? 0 : measure ? dm[n - 1].id : dn[n - 1].id;
+	api_list_end(c, &w, more ? arena_printf(c->a, "%d", last_pos) : NULL, last_id);
 }
 
-static void write_need(struct ctx *c, int64_t cycle_id, int64_t id, int status)
+void api_comp_needs_list(struct ctx *c) { list_decided(c, false); }
+void api_comp_measures_list(struct ctx *c) { list_decided(c, true); }
+
+static void write_decided(struct ctx *c, bool measure, int64_t cycle_id, int64_t id, int status)
 {
-	struct decided_need d;
-	enum err e = store_decided_need_get(c->db, c->a, cycle_id, id, &d);
+	struct decided_row d = { .measure = measure };
+	enum err e = store_decided_get(c->db, c->a, cycle_id, id, &d);
 	if (e) {
 		api_problem_err(c, e);
 		return;
 	}
 	struct jw w;
 	api_json_begin(c, &w);
-	need_json(&w, &d);
+	decided_json(&w, &d);
 	if (status == 201)
 		http_resp_header(c->w, "Location",
-			    url_path(c->a, "/api/v1/cycles/%lld/decided-needs/%lld", (long long)cycle_id, (long long)id));
+			    url_path(c->a, "/api/v1/cycles/%lld/%s/%lld", (long long)cycle_id,
+				     measure ? "decided-measures" : "decided-needs", (long long)id));
 	api_json_end(c, status);
 }
 
-static void write_measure(struct ctx *c, int64_t cycle_id, int64_t id, int status)
+static void get_decided(struct ctx *c, bool measure)
 {
-	struct decided_measure d;
-	enum err e = store_decided_measure_get(c->db, c->a, cycle_id, id, &d);
-	if (e) {
-		api_problem_err(c, e);
-		return;
-	}
-	struct jw w;
-	api_json_begin(c, &w);
-	measure_json(&w, &d);
-	if (status == 201)
-		http_resp_header(c->w, "Location",
-			    url_path(c->a, "/api/v1/cycles/%lld/decided-measures/%lld", (long long)cycle_id, (long long)id));
-	api_json_end(c, status);
-}
-
-void api_comp_need_get(struct ctx *c)
-{
-	int64_t cycle_id, id = ctx_param_id(c, "need_id");
+	int64_t cycle_id, id = ctx_param_id(c, ID_PARAM[measure]);
 	enum decision_status ds;
 	enum err e = load_cycle(c, &cycle_id, &ds);
 	if (!e && !id)
@@ -368,21 +351,11 @@ void api_comp_need_get(struct ctx *c)
 	if (e)
 		api_problem_err(c, e);
 	else
-		write_need(c, cycle_id, id, 200);
+		write_decided(c, measure, cycle_id, id, 200);
 }
 
-void api_comp_measure_get(struct ctx *c)
-{
-	int64_t cycle_id, id = ctx_param_id(c, "measure_id");
-	enum decision_status ds;
-	enum err e = load_cycle(c, &cycle_id, &ds);
-	if (!e && !id)
-		e = ERR_NOTFOUND;
-	if (e)
-		api_problem_err(c, e);
-	else
-		write_measure(c, cycle_id, id, 200);
-}
+void api_comp_need_get(struct ctx *c) { get_decided(c, false); }
+void api_comp_measure_get(struct ctx *c) { get_decided(c, true); }
 
 /* ---- writes ---- */
 
@@ -410,54 +383,55 @@ static char *text_in(struct arena *a, char *s)
 
 enum { OP_CREATE, OP_PATCH, OP_DELETE };
 
-struct need_job {
+struct job {
 	int64_t cycle_id, id;
 	int op;
-	struct decided_need in, before;
+	struct decided_row in, before;
 	struct field_errors fe;
 };
 
-static enum err do_need(struct ctx *c, void *arg)
+static enum err do_job(struct ctx *c, void *arg)
 {
-	struct need_job *j = arg;
+	struct job *j = arg;
+	bool measure = j->in.measure;
 	enum decision_status ds;
 	enum err e = store_decision_status(c->db, j->cycle_id, &ds);
 	if (e)
 		return e;
 	if (!decision_editable(ds))
 		return ERR_CONFLICT;
-	if (j->id && (e = store_decided_need_get(c->db, c->a, j->cycle_id, j->id, &j->before)))
+	if (j->id && (e = store_decided_get(c->db, c->a, j->cycle_id, j->id, &j->before)))
 		return e;
 	struct buf b;
 	buf_init(&b, c->a, 0);
 	if (j->op == OP_DELETE) {
-		if ((e = store_decided_need_delete(c->db, j->cycle_id, j->id)))
+		if ((e = store_decided_delete(c->db, measure, j->cycle_id, j->id)))
 			return e;
-		comp_audit_need(&b, &j->before, NULL);
-		return b.err ? b.err : ctx_audit(c, "decided_need", j->id, "delete", buf_str(&b));
+		comp_audit_decided(&b, measure, &j->before, NULL);
+		return b.err ? b.err : ctx_audit(c, AUDIT_WHAT[measure], j->id, "delete", buf_str(&b));
 	}
-	validate_decided_need(&j->in, &j->fe);
-	if ((e = store_decided_need_refs(c->db, j->cycle_id, &j->in, &j->fe)))
+	validate_decided(&j->in, &j->fe);
+	if ((e = store_decided_refs(c->db, j->cycle_id, &j->in, &j->fe)))
 		return e;
 	if (j->fe.n)
 		return ERR_INVALID;
 	if (j->op == OP_CREATE) {
-		if ((e = store_decided_need_insert(c->db, &j->in, c->user.id, c->now)))
+		if ((e = store_decided_save(c->db, &j->in, c->user.id, c->now)))
 			return e;
-		j->id = j->in.id;
-		comp_audit_need(&b, NULL, &j->in);
-		return b.err ? b.err : ctx_audit(c, "decided_need", j->id, "create", buf_str(&b));
+		j->id = decided_row_id(&j->in);
+		comp_audit_decided(&b, measure, NULL, &j->in);
+		return b.err ? b.err : ctx_audit(c, AUDIT_WHAT[measure], j->id, "create", buf_str(&b));
 	}
-	comp_audit_need(&b, &j->before, &j->in);
+	comp_audit_decided(&b, measure, &j->before, &j->in);
 	if (b.err || audit_is_empty(&b))
 		return b.err;
-	if ((e = store_decided_need_update(c->db, &j->in, c->user.id, c->now)))
+	if ((e = store_decided_save(c->db, &j->in, c->user.id, c->now)))
 		return e;
-	return ctx_audit(c, "decided_need", j->id, "update", buf_str(&b));
+	return ctx_audit(c, AUDIT_WHAT[measure], j->id, "update", buf_str(&b));
 }
 
 /* Reads the body over j->in (PATCH: over the stored need). */
-static bool read_need(struct ctx *c, struct need_job *j)
+static bool read_need(struct ctx *c, struct job *j)
 {
 	char *title = NULL, *desc = NULL, *crit = NULL, *horizon = NULL, *scope = NULL;
 	int64_t competence = 0, level = 0, unit = 0, people = -1;
@@ -472,7 +446,7 @@ static bool read_need(struct ctx *c, struct need_job *j)
 	};
 	if (!api_read_body(c, m, (int)(sizeof m / sizeof m[0])))
 		return false;
-	struct decided_need *d = &j->in;
+	struct decided_need *d = &j->in.need;
 	bool create = j->op == OP_CREATE;
 	if (create || m[0].present)
 		d->title = text_in(c->a, title);
@@ -517,90 +491,8 @@ static bool read_need(struct ctx *c, struct need_job *j)
 	return true;
 }
 
-static void run_need(struct ctx *c, int op)
-{
-	struct need_job j = { .op = op };
-	enum decision_status ds;
-	enum err e = load_cycle(c, &j.cycle_id, &ds);
-	if (!e && op != OP_CREATE && !(j.id = ctx_param_id(c, "need_id")))
-		e = ERR_NOTFOUND;
-	if (!e && op == OP_PATCH)
-		e = store_decided_need_get(c->db, c->a, j.cycle_id, j.id, &j.in);
-	if (e) {
-		api_problem_err(c, e);
-		return;
-	}
-	if (op == OP_CREATE)
-		j.in = (struct decided_need){ .cycle_id = j.cycle_id, .people_affected = -1 };
-	if (op != OP_DELETE && !read_need(c, &j))
-		return;
-	if (j.fe.n) {
-		validate_decided_need(&j.in, &j.fe);   /* every field's problem at once */
-		api_problem_fields(c, 422, &j.fe);
-		return;
-	}
-	e = ctx_write(c, do_need, &j);
-	if (e == ERR_INVALID && j.fe.n)
-		api_problem_fields(c, 422, &j.fe);
-	else if (e)
-		fail(c, e);
-	else if (op == OP_DELETE)
-		no_content(c);
-	else
-		write_need(c, j.cycle_id, j.id, op == OP_CREATE ? 201 : 200);
-}
-
-void api_comp_need_create(struct ctx *c) { run_need(c, OP_CREATE); }
-void api_comp_need_update(struct ctx *c) { run_need(c, OP_PATCH); }
-void api_comp_need_delete(struct ctx *c) { run_need(c, OP_DELETE); }
-
-struct measure_job {
-	int64_t cycle_id, id;
-	int op;
-	struct decided_measure in, before;
-	struct field_errors fe;
-};
-
-static enum err do_measure(struct ctx *c, void *arg)
-{
-	struct measure_job *j = arg;
-	enum decision_status ds;
-	enum err e = store_decision_status(c->db, j->cycle_id, &ds);
-	if (e)
-		return e;
-	if (!decision_editable(ds))
-		return ERR_CONFLICT;
-	if (j->id && (e = store_decided_measure_get(c->db, c->a, j->cycle_id, j->id, &j->before)))
-		return e;
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	if (j->op == OP_DELETE) {
-		if ((e = store_decided_measure_delete(c->db, j->cycle_id, j->id)))
-			return e;
-		comp_audit_measure(&b, &j->before, NULL);
-		return b.err ? b.err : ctx_audit(c, "decided_measure", j->id, "delete", buf_str(&b));
-	}
-	validate_decided_measure(&j->in, &j->fe);
-	if ((e = store_decided_measure_refs(c->db, j->cycle_id, &j->in, &j->fe)))
-		return e;
-	if (j->fe.n)
-		return ERR_INVALID;
-	if (j->op == OP_CREATE) {
-		if ((e = store_decided_measure_insert(c->db, &j->in, c->user.id, c->now)))
-			return e;
-		j->id = j->in.id;
-		comp_audit_measure(&b, NULL, &j->in);
-		return b.err ? b.err : ctx_audit(c, "decided_measure", j->id, "create", buf_str(&b));
-	}
-	comp_audit_measure(&b, &j->before, &j->in);
-	if (b.err || audit_is_empty(&b))
-		return b.err;
-	if ((e = store_decided_measure_update(c->db, &j->in, c->user.id, c->now)))
-		return e;
-	return ctx_audit(c, "decided_measure", j->id, "update", buf_str(&b));
-}
-
-static bool read_measure(struct ctx *c, struct measure_job *j)
+/* Reads the body over j->in (PATCH: over the stored measure). */
+static bool read_measure(struct ctx *c, struct job *j)
 {
 	char *kind = NULL, *title = NULL, *desc = NULL, *scope = NULL, *owner = NULL, *deadline = NULL;
 	int64_t unit = 0, budget = -1;
@@ -614,7 +506,7 @@ static bool read_measure(struct ctx *c, struct measure_job *j)
 	};
 	if (!api_read_body(c, m, (int)(sizeof m / sizeof m[0])))
 		return false;
-	struct decided_measure *d = &j->in;
+	struct decided_measure *d = &j->in.m;
 	bool create = j->op == OP_CREATE;
 	if (create || m[0].present) {
 		if (!kind)
@@ -653,30 +545,31 @@ static bool read_measure(struct ctx *c, struct measure_job *j)
 	return true;
 }
 
-static void run_measure(struct ctx *c, int op)
+static void run_job(struct ctx *c, bool measure, int op)
 {
-	struct measure_job j = { .op = op };
+	struct job j = { .op = op, .in.measure = measure, .before.measure = measure };
 	enum decision_status ds;
 	enum err e = load_cycle(c, &j.cycle_id, &ds);
-	if (!e && op != OP_CREATE && !(j.id = ctx_param_id(c, "measure_id")))
+	if (!e && op != OP_CREATE && !(j.id = ctx_param_id(c, ID_PARAM[measure])))
 		e = ERR_NOTFOUND;
 	if (!e && op == OP_PATCH)
-		e = store_decided_measure_get(c->db, c->a, j.cycle_id, j.id, &j.in);
+		e = store_decided_get(c->db, c->a, j.cycle_id, j.id, &j.in);
 	if (e) {
 		api_problem_err(c, e);
 		return;
 	}
-	if (op == OP_CREATE)
-		j.in = (struct decided_measure){ .cycle_id = j.cycle_id, .budget = -1, .deadline = "",
-						 .owner = "" };
-	if (op != OP_DELETE && !read_measure(c, &j))
+	if (op == OP_CREATE && measure)
+		j.in.m = (struct decided_measure){ .cycle_id = j.cycle_id, .budget = -1, .deadline = "", .owner = "" };
+	else if (op == OP_CREATE)
+		j.in.need = (struct decided_need){ .cycle_id = j.cycle_id, .people_affected = -1 };
+	if (op != OP_DELETE && !(measure ? read_measure(c, &j) : read_need(c, &j)))
 		return;
 	if (j.fe.n) {
-		validate_decided_measure(&j.in, &j.fe);
+		validate_decided(&j.in, &j.fe);   /* every field's problem at once */
 		api_problem_fields(c, 422, &j.fe);
 		return;
 	}
-	e = ctx_write(c, do_measure, &j);
+	e = ctx_write(c, do_job, &j);
 	if (e == ERR_INVALID && j.fe.n)
 		api_problem_fields(c, 422, &j.fe);
 	else if (e)
@@ -684,9 +577,12 @@ static void run_measure(struct ctx *c, int op)
 	else if (op == OP_DELETE)
 		no_content(c);
 	else
-		write_measure(c, j.cycle_id, j.id, op == OP_CREATE ? 201 : 200);
+		write_decided(c, measure, j.cycle_id, j.id, op == OP_CREATE ? 201 : 200);
 }
 
-void api_comp_measure_create(struct ctx *c) { run_measure(c, OP_CREATE); }
-void api_comp_measure_update(struct ctx *c) { run_measure(c, OP_PATCH); }
-void api_comp_measure_delete(struct ctx *c) { run_measure(c, OP_DELETE); }
+void api_comp_need_create(struct ctx *c) { run_job(c, false, OP_CREATE); }
+void api_comp_need_update(struct ctx *c) { run_job(c, false, OP_PATCH); }
+void api_comp_need_delete(struct ctx *c) { run_job(c, false, OP_DELETE); }
+void api_comp_measure_create(struct ctx *c) { run_job(c, true, OP_CREATE); }
+void api_comp_measure_update(struct ctx *c) { run_job(c, true, OP_PATCH); }
+void api_comp_measure_delete(struct ctx *c) { run_job(c, true, OP_DELETE); }

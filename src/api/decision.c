@@ -18,6 +18,7 @@
 #include "store/cycles.h"
 #include "store/decision.h"
 #include "store/phase2.h"
+#include "web/decision_ops.h"
 
 /* An epoch time as RFC 3339 UTC, in a; NULL for 0. */
 static const char *rfc3339(struct arena *a, int64_t epoch)
@@ -29,12 +30,6 @@ static const char *rfc3339(struct arena *a, int64_t epoch)
 	gmtime_r(&tt, &tm);
 	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
 			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-static enum err load_cycle(struct ctx *c, struct cycle *cy)
-{
-	int64_t id = ctx_param_id(c, "id");
-	return id ? store_cycle_get(c->db, c->a, id, cy) : ERR_NOTFOUND;
 }
 
 /* ---- the decision ---- */
@@ -99,76 +94,11 @@ static void answer_decision(struct ctx *c, int64_t cycle_id, int status)
 void api_decision_get(struct ctx *c)
 {
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	if (e)
 		api_problem_err(c, e);
 	else
 		answer_decision(c, cy.id, 200);
-}
-
-struct dec_job {
-	int64_t cycle_id;
-	enum decision_op op;
-	char *comment;
-	struct field_errors fe;
-	enum decision_refusal refusal;
-	int64_t number;
-};
-
-static enum err do_transition(struct ctx *c, void *arg)
-{
-	struct dec_job *j = arg;
-	struct decision d;
-	struct decision_counts k;
-	enum err e = store_decision_get(c->db, c->a, j->cycle_id, &d);
-	if (!e)
-		e = store_decision_counts(c->db, j->cycle_id, &k);
-	if (e)
-		return e;
-	struct decision_facts f = { .status = d.status, .decided_needs = k.decided_needs,
-				    .consultations = k.consultations };
-	j->refusal = decision_check(&c->actor, j->op, &f, j->comment);
-	if (j->refusal == DEC_REFUSED_ROLE)
-		return ERR_FORBIDDEN;
-	const char *field = j->op == DEC_OP_PUBLISH ? "note" : "comment";
-	if (j->op != DEC_OP_SEND)
-		validate_decision_comment(j->op, j->comment, field, &j->fe);
-	if (j->refusal != DEC_ALLOWED && j->refusal != DEC_REFUSED_COMMENT)
-		return ERR_CONFLICT;
-	if (j->fe.n)
-		return ERR_INVALID;
-	struct decision before = d;
-	decision_apply(&d, j->op, c->user.id, j->comment, c->now);
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	if (j->op == DEC_OP_PUBLISH) {
-		struct decided_version v;
-		if ((e = store_decided_snapshot(c->db, c->a, j->cycle_id, &v)))
-			return e;
-		v.note = j->comment ? j->comment : "";
-		v.approved_at = before.approved_at;
-		v.approved_by = before.approved_by;
-		v.approved_by_name = before.approved_by_name ? before.approved_by_name : "";
-		v.approval_comment = before.approval_comment ? before.approval_comment : "";
-		v.published_at = c->now;
-		v.published_by = c->user.id;
-		v.published_by_name = c->user.name ? c->user.name : "";
-		if ((e = store_decided_publish(c->db, &v)))
-			return e;
-		j->number = v.number;
-		decided_version_audit(&b, &v);
-		if (b.err)
-			return b.err;
-		if ((e = ctx_audit(c, "decided_version", v.id, "publish", buf_str(&b))))
-			return e;
-		buf_reset(&b);
-	}
-	if ((e = store_decision_put(c->db, &d)))
-		return e;
-	decision_audit(&b, &before, &d, j->op == DEC_OP_SEND ? NULL : j->comment);
-	if (b.err)
-		return b.err;
-	return ctx_audit(c, "decision", j->cycle_id, decision_op_name(j->op), buf_str(&b));
 }
 
 static const char *refusal_detail(enum decision_refusal r, enum decision_op op)
@@ -195,23 +125,22 @@ static const char *refusal_detail(enum decision_refusal r, enum decision_op op)
 
 static void transition(struct ctx *c, enum decision_op op)
 {
-	struct dec_job j = { .op = op };
+	struct dec_transition j = { .op = op };
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	if (e) {
 		api_problem_err(c, e);
 		return;
 	}
 	j.cycle_id = cy.id;
 	if (op != DEC_OP_SEND && c->req->body_len > 0) {
-		struct api_member m[] = { { op == DEC_OP_PUBLISH ? "note" : "comment", API_STR, &j.comment,
-					    false } };
+		char *comment = NULL;
+		struct api_member m[] = { { dec_comment_field(op), API_STR, &comment, false } };
 		if (!api_read_body(c, m, 1))
 			return;
-		if (j.comment)
-			str_trim(j.comment);
+		j.comment = comment ? str_trim(comment) : NULL;
 	}
-	e = ctx_write(c, do_transition, &j);
+	e = ctx_write(c, dec_transition_write, &j);
 	if (e == ERR_INVALID && j.fe.n) {
 		api_problem_fields(c, 422, &j.fe);
 	} else if (e == ERR_CONFLICT) {
@@ -230,16 +159,12 @@ void api_decision_publish(struct ctx *c) { transition(c, DEC_OP_PUBLISH); }
 
 /* ---- consultations ---- */
 
-static void write_consultation(struct ctx *c, struct jw *w, const struct consultation *k,
-			       const struct consultation_file *fs, int nfs)
+/* A newline list as a JSON array. */
+static void lines(struct ctx *c, struct jw *w, const char *key, const char *s)
 {
-	jw_obj(w);
-	jw_kint(w, "id", k->id);
-	jw_kint(w, "cycle_id", k->cycle_id);
-	jw_kstr(w, "held_on", k->held_on);
-	jw_key(w, "participants");
+	jw_key(w, key);
 	jw_arr(w);
-	for (const char *p = k->participants; p && *p;) {
+	for (const char *p = s; p && *p;) {
 		const char *end = strchr(p, '\n');
 		size_t n = end ? (size_t)(end - p) : strlen(p);
 		jw_str(w, arena_strndup(c->a, p, n));
@@ -248,6 +173,16 @@ static void write_consultation(struct ctx *c, struct jw *w, const struct consult
 			p++;
 	}
 	jw_arr_end(w);
+}
+
+static void write_consultation(struct ctx *c, struct jw *w, const struct consultation *k,
+			       const struct consultation_file *fs, int nfs)
+{
+	jw_obj(w);
+	jw_kint(w, "id", k->id);
+	jw_kint(w, "cycle_id", k->cycle_id);
+	jw_kstr(w, "held_on", k->held_on);
+	lines(c, w, "participants", k->participants);
 	jw_kstr(w, "minutes", k->minutes);
 	jw_kstr(w, "updated_at", rfc3339(c->a, k->updated_at));
 	jw_kid(w, "updated_by", k->updated_by);
@@ -283,7 +218,7 @@ void api_consultations_list(struct ctx *c)
 		return;
 	}
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	struct consultation *v = NULL;
 	int n = 0;
 	/* one more than asked: whether a next page exists */
@@ -301,17 +236,6 @@ void api_consultations_list(struct ctx *c)
 	for (int i = 0; i < n; i++)
 		write_consultation(c, &w, &v[i], NULL, 0);
 	api_list_end(c, &w, more ? v[n - 1].held_on : NULL, more ? v[n - 1].id : 0);
-}
-
-static enum err load_consultation(struct ctx *c, struct cycle *cy, struct consultation *k)
-{
-	enum err e = load_cycle(c, cy);
-	int64_t id = ctx_param_id(c, "cid");
-	if (!e)
-		e = id ? store_consultation_get(c->db, c->a, id, k) : ERR_NOTFOUND;
-	if (!e && k->cycle_id != cy->id)
-		e = ERR_NOTFOUND;
-	return e;
 }
 
 static void answer_consultation(struct ctx *c, int64_t id, int status)
@@ -336,89 +260,19 @@ void api_consultation_get(struct ctx *c)
 {
 	struct cycle cy;
 	struct consultation k;
-	enum err e = load_consultation(c, &cy, &k);
+	enum err e = dec_load_consultation(c, &cy, &k);
 	if (e)
 		api_problem_err(c, e);
 	else
 		answer_consultation(c, k.id, 200);
 }
 
-enum { K_HELD_ON, K_PARTICIPANTS, K_MINUTES, K_COUNT };
-
-struct consult_job {
-	int64_t cycle_id;
-	int64_t id;                   /* 0: create */
-	bool remove;
-	char *in[K_COUNT];
-	struct api_member m[K_COUNT];
-	struct field_errors fe;
-	bool locked;
-};
-
-static enum err do_consultation(struct ctx *c, void *arg)
-{
-	struct consult_job *j = arg;
-	enum decision_status s;
-	enum err e = store_decision_status(c->db, j->cycle_id, &s);
-	if (e)
-		return e;
-	if (s != DECISION_COMPILING) {
-		j->locked = true;
-		return ERR_CONFLICT;
-	}
-	struct consultation before = { 0 };
-	if (j->id) {
-		if ((e = store_consultation_get(c->db, c->a, j->id, &before)))
-			return e;
-		if (before.cycle_id != j->cycle_id)
-			return ERR_NOTFOUND;
-	}
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	if (j->remove) {
-		if ((e = store_consultation_delete(c->db, j->id)))
-			return e;
-		consultation_audit(&b, &before, NULL);
-		return b.err ? b.err : ctx_audit(c, "consultation", j->id, "delete", buf_str(&b));
-	}
-	/* PATCH keeps what is not given */
-	const char *held = j->m[K_HELD_ON].present || !j->id ? j->in[K_HELD_ON] : before.held_on;
-	const char *people = j->m[K_PARTICIPANTS].present || !j->id ? j->in[K_PARTICIPANTS] : before.participants;
-	const char *minutes = j->m[K_MINUTES].present || !j->id ? j->in[K_MINUTES] : before.minutes;
-	char iso[11];
-	validate_consultation(held, iso, people, minutes, &j->fe);
-	if (j->fe.n)
-		return ERR_INVALID;
-	char *clean = arena_alloc(c->a, strlen(people) + 1);
-	if (!clean)
-		return ERR_TOO_BIG;
-	consultation_participants_clean(people, clean);
-	struct consultation after = {
-		.id = j->id, .cycle_id = j->cycle_id, .held_on = iso, .participants = clean,
-		.minutes = (char *)(minutes ? minutes : ""), .created_by = c->user.id, .created_at = c->now,
-		.updated_by = c->user.id, .updated_at = c->now,
-	};
-	if (j->id) {
-		consultation_audit(&b, &before, &after);
-		if (b.err || strcmp(buf_str(&b), "{}") == 0)
-			return b.err;
-		if ((e = store_consultation_update(c->db, &after)))
-			return e;
-		return ctx_audit(c, "consultation", j->id, "update", buf_str(&b));
-	}
-	if ((e = store_consultation_insert(c->db, &after)))
-		return e;
-	j->id = after.id;
-	consultation_audit(&b, NULL, &after);
-	return b.err ? b.err : ctx_audit(c, "consultation", after.id, "create", buf_str(&b));
-}
-
 static void consultation_write(struct ctx *c, bool create, bool remove)
 {
-	struct consult_job j = { .remove = remove };
+	struct dec_consult_job j = { .remove = remove, .status = DECISION_COMPILING };
 	struct cycle cy;
 	struct consultation k;
-	enum err e = create ? load_cycle(c, &cy) : load_consultation(c, &cy, &k);
+	enum err e = create ? dec_load_cycle(c, &cy) : dec_load_consultation(c, &cy, &k);
 	if (e) {
 		api_problem_err(c, e);
 		return;
@@ -426,16 +280,23 @@ static void consultation_write(struct ctx *c, bool create, bool remove)
 	j.cycle_id = cy.id;
 	j.id = create ? 0 : k.id;
 	if (!remove) {
-		static const char *const names[K_COUNT] = { "held_on", "participants", "minutes" };
-		for (int i = 0; i < K_COUNT; i++)
-			j.m[i] = (struct api_member){ names[i], API_STR, &j.in[i], false };
-		if (!api_read_body(c, j.m, K_COUNT))
+		static const char *const names[DEC_K_COUNT] = { "held_on", "participants", "minutes" };
+		char *in[DEC_K_COUNT] = { 0 };
+		struct api_member m[DEC_K_COUNT];
+		for (int i = 0; i < DEC_K_COUNT; i++)
+			m[i] = (struct api_member){ names[i], API_STR, &in[i], false };
+		if (!api_read_body(c, m, DEC_K_COUNT))
 			return;
+		/* PATCH keeps what is not given */
+		for (int i = 0; i < DEC_K_COUNT; i++) {
+			j.in[i] = in[i];
+			j.keep[i] = !m[i].present;
+		}
 	}
-	e = ctx_write(c, do_consultation, &j);
+	e = ctx_write(c, dec_consult_write, &j);
 	if (e == ERR_INVALID && j.fe.n) {
 		api_problem_fields(c, 422, &j.fe);
-	} else if (e == ERR_CONFLICT && j.locked) {
+	} else if (e == ERR_CONFLICT && j.status != DECISION_COMPILING) {
 		api_problem(c, 409, "the decision awaits approval or is approved: consultations take no changes");
 	} else if (e) {
 		api_problem_err(c, e);
@@ -456,22 +317,6 @@ void api_consultation_update(struct ctx *c) { consultation_write(c, false, false
 void api_consultation_delete(struct ctx *c) { consultation_write(c, false, true); }
 
 /* ---- the published strategy ---- */
-
-/* A newline list as a JSON array. */
-static void lines(struct ctx *c, struct jw *w, const char *key, const char *s)
-{
-	jw_key(w, key);
-	jw_arr(w);
-	for (const char *p = s; p && *p;) {
-		const char *end = strchr(p, '\n');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		jw_str(w, arena_strndup(c->a, p, n));
-		p += n;
-		if (*p == '\n')
-			p++;
-	}
-	jw_arr_end(w);
-}
 
 static void opt_int(struct jw *w, const char *key, int64_t v, int64_t none_below)
 {
@@ -536,7 +381,7 @@ static void answer_version(struct ctx *c, int64_t number)
 {
 	struct cycle cy;
 	struct decided_version v;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	if (!e)
 		e = store_decided_version_get(c->db, c->a, cy.id, number, &v);
 	if (e == ERR_NOTFOUND && !number) {
@@ -607,7 +452,7 @@ void api_competence_strategy_versions(struct ctx *c)
 		return;
 	}
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	struct decided_version *vs = NULL;
 	int n = 0;
 	if (!e)
@@ -659,7 +504,7 @@ void api_competence_strategy_compare(struct ctx *c)
 	struct cycle cy;
 	struct decided_version *vs = NULL;
 	int nvs = 0;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	if (!e)
 		e = store_decided_versions(c->db, c->a, cy.id, &vs, &nvs);
 	if (e) {

@@ -84,6 +84,18 @@ static void measure_item(struct jw *w, const struct proposal_measure *m, enum pr
 	jw_obj_end(w);
 }
 
+/* Answers a register's failure e, or begins its list in w; false when
+ * the answer is given. */
+static bool list_start(struct ctx *c, enum err e, struct jw *w)
+{
+	if (e) {
+		api_problem_err(c, e);
+		return false;
+	}
+	api_list_begin(c, w);
+	return true;
+}
+
 void api_needs_list(struct ctx *c)
 {
 	struct proposal_query q;
@@ -95,12 +107,9 @@ void api_needs_list(struct ctx *c)
 	int n;
 	bool more;
 	enum err e = store_needs_register(c->db, c->a, &q, &v, &st, &n, &more);
-	if (e) {
-		api_problem_err(c, e);
-		return;
-	}
 	struct jw w;
-	api_list_begin(c, &w);
+	if (!list_start(c, e, &w))
+		return;
 	for (int i = 0; i < n; i++)
 		need_item(&w, &v[i], st[i]);
 	list_end(c, &w, more && n, n ? v[n - 1].cycle_id : 0, n ? v[n - 1].id : 0);
@@ -121,12 +130,9 @@ void api_measures_list(struct ctx *c)
 	int n;
 	bool more;
 	enum err e = store_measures_register(c->db, c->a, &q, &v, &st, &n, &more);
-	if (e) {
-		api_problem_err(c, e);
-		return;
-	}
 	struct jw w;
-	api_list_begin(c, &w);
+	if (!list_start(c, e, &w))
+		return;
 	for (int i = 0; i < n; i++)
 		measure_item(&w, &v[i], st[i]);
 	list_end(c, &w, more && n, n ? v[n - 1].cycle_id : 0, n ? v[n - 1].id : 0);

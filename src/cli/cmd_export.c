@@ -130,8 +130,7 @@ static void on_progress(void *ctx, int done, int total)
  * collation, then id), page by page. */
 static enum err read_people(struct store_conn *c, struct arena *a, struct person **out, int *n)
 {
-	struct person *all = NULL;
-	int len = 0, cap = 0;
+	struct export_pages all = { 0 };
 	struct person_query q = { .include_inactive = true, .limit = PAGE };
 	for (;;) {
 		struct person *page;
@@ -139,25 +138,15 @@ static enum err read_people(struct store_conn *c, struct arena *a, struct person
 		enum err e = store_people_list(c, a, &q, &page, &got);
 		if (e)
 			return e;
-		if (len + got > cap) {
-			int ncap = cap ? cap * 2 : PAGE;
-			while (ncap < len + got)
-				ncap *= 2;
-			all = arena_realloc(a, all, (size_t)cap * sizeof *all, (size_t)ncap * sizeof *all);
-			if (!all)
-				return ERR_TOO_BIG;
-			cap = ncap;
-		}
-		if (got > 0)
-			memcpy(all + len, page, (size_t)got * sizeof *page);
-		len += got;
+		if (!export_pages_add(a, &all, page, got, sizeof *page))
+			return ERR_TOO_BIG;
 		if (got < PAGE)
 			break;
 		q.after_name = page[got - 1].name;
 		q.after_id = page[got - 1].id;
 	}
-	*out = all;
-	*n = len;
+	*out = all.v;
+	*n = all.len;
 	return OK;
 }
 

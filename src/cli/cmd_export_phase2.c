@@ -16,6 +16,7 @@
 #include "domain/compilation.h"
 #include "domain/competences.h"
 #include "domain/cycle.h"
+#include "io/id_index.h"
 #include "store/compilation.h"
 #include "store/competences.h"
 #include "store/cycles.h"
@@ -23,39 +24,7 @@
 
 enum { COMPETENCE_PAGE = 5000 };
 
-/* ---- id -> position lookups (sorted pairs, binary search) ---- */
-
-struct id_pos {
-	int64_t id;
-	int pos;
-};
-
-static int id_pos_cmp(const void *pa, const void *pb)
-{
-	const struct id_pos *a = pa, *b = pb;
-	return (a->id > b->id) - (a->id < b->id);
-}
-
-/* An index of n ids read by id_at(i); NULL when out of memory. */
-static struct id_pos *index_of(struct arena *a, int n, int64_t (*id_at)(const void *, int), const void *v)
-{
-	struct id_pos *ix = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof *ix);
-	if (!ix)
-		return NULL;
-	for (int i = 0; i < n; i++)
-		ix[i] = (struct id_pos){ id_at(v, i), i };
-	qsort(ix, (size_t)n, sizeof *ix, id_pos_cmp);
-	return ix;
-}
-
-static int find(const struct id_pos *ix, int n, int64_t id)
-{
-	if (id == 0 || n == 0)
-		return -1;
-	struct id_pos key = { id, 0 };
-	const struct id_pos *hit = bsearch(&key, ix, (size_t)n, sizeof *ix, id_pos_cmp);
-	return hit ? hit->pos : -1;
-}
+/* ---- id -> position lookups ---- */
 
 static int64_t unit_id_at(const void *v, int i)
 {
@@ -97,25 +66,28 @@ static int find_cycle(struct store_conn *c, struct arena *a, const char *given, 
 	return e ? store_failed(c, e) : 0;
 }
 
-/* The name of the only top unit, NULL when none or several. */
-static const char *org_name(const struct unit *u, int n)
+bool export_pages_add(struct arena *a, struct export_pages *l, const void *page, int got, size_t size)
 {
-	const char *name = NULL;
-	for (int i = 0; i < n; i++) {
-		if (u[i].parent_id != 0)
-			continue;
-		if (name)
-			return NULL;
-		name = u[i].name ? u[i].name : "";
+	if (l->len + got > l->cap) {
+		int ncap = l->cap ? l->cap * 2 : got;
+		while (ncap < l->len + got)
+			ncap *= 2;
+		void *v = arena_realloc(a, l->v, (size_t)l->cap * size, (size_t)ncap * size);
+		if (!v)
+			return false;
+		l->v = v;
+		l->cap = ncap;
 	}
-	return name;
+	if (got > 0)
+		memcpy((char *)l->v + (size_t)l->len * size, page, (size_t)got * size);
+	l->len += got;
+	return true;
 }
 
 /* Every competence of the catalogue, inactive ones too, page by page. */
 static enum err read_competences(struct store_conn *c, struct arena *a, struct competence **out, int *n)
 {
-	struct competence *all = NULL;
-	int len = 0, cap = 0;
+	struct export_pages all = { 0 };
 	struct competence_query q = { .include_inactive = true, .limit = COMPETENCE_PAGE };
 	for (;;) {
 		struct competence *page;
@@ -123,25 +95,15 @@ static enum err read_competences(struct store_conn *c, struct arena *a, struct c
 		enum err e = store_competences_list(c, a, &q, &page, &got);
 		if (e)
 			return e;
-		if (len + got > cap) {
-			int ncap = cap ? cap * 2 : got;
-			while (ncap < len + got)
-				ncap *= 2;
-			all = arena_realloc(a, all, (size_t)cap * sizeof *all, (size_t)ncap * sizeof *all);
-			if (!all)
-				return ERR_TOO_BIG;
-			cap = ncap;
-		}
-		if (got > 0)
-			memcpy(all + len, page, (size_t)got * sizeof *page);
-		len += got;
+		if (!export_pages_add(a, &all, page, got, sizeof *page))
+			return ERR_TOO_BIG;
 		if (got < COMPETENCE_PAGE)
 			break;
 		q.after_name = page[got - 1].name;
 		q.after_id = page[got - 1].id;
 	}
-	*out = all;
-	*n = len;
+	*out = all.v;
+	*n = all.len;
 	return OK;
 }
 
@@ -164,7 +126,7 @@ static const char *goal_codes(struct arena *a, const int64_t *ids, int n, const 
 		return NULL;
 	int k = 0;
 	for (int i = 0; i < n; i++) {
-		int p = find(gix, ngoals, ids[i]);
+		int p = id_index_find(gix, ngoals, ids[i]);
 		if (p >= 0)
 			pos[k++] = p;
 	}
@@ -196,15 +158,15 @@ static int load_needs(struct store_conn *c, struct arena *a, const struct cycle 
 		e = store_comp_goals(c, a, cy->id, &goals, &ngoals);
 	if (e)
 		return store_failed(c, e);
-	struct id_pos *uix = index_of(a, nunits, unit_id_at, units);
-	struct id_pos *kix = index_of(a, ncomps, competence_id_at, comps);
-	struct id_pos *gix = index_of(a, ngoals, goal_id_at, goals);
+	struct id_pos *uix = id_index(a, nunits, unit_id_at, units);
+	struct id_pos *kix = id_index(a, ncomps, competence_id_at, comps);
+	struct id_pos *gix = id_index(a, ngoals, goal_id_at, goals);
 	struct export_need *rows = arena_alloc(a, (size_t)(npn > 0 ? npn : 1) * sizeof *rows);
 	if (!uix || !kix || !gix || !rows)
 		return store_failed(c, ERR_TOO_BIG);
 	for (int i = 0; i < npn; i++) {
 		const struct comp_proposed_need *x = &pn[i];
-		int u = find(uix, nunits, x->unit_id), k = find(kix, ncomps, x->competence_id);
+		int u = id_index_find(uix, nunits, x->unit_id), k = id_index_find(kix, ncomps, x->competence_id);
 		rows[i] = (struct export_need){
 			.unit_code = u >= 0 ? units[u].code : "",
 			.unit_name = x->unit_name,
@@ -223,7 +185,7 @@ static int load_needs(struct store_conn *c, struct arena *a, const struct cycle 
 		if (!rows[i].goal_codes)
 			return store_failed(c, ERR_TOO_BIG);
 	}
-	if (export_needs_table(a, lang, cy->name, org_name(units, nunits), rows, npn, t) != OK)
+	if (export_needs_table(a, lang, cy->name, export_org_name(units, nunits), rows, npn, t) != OK)
 		return store_failed(c, ERR_TOO_BIG);
 	return 0;
 }
@@ -258,7 +220,7 @@ static int load_strategy(struct store_conn *c, struct arena *a, const struct cyc
 		e = store_unit_tree(c, a, &units, &nunits);
 	if (e)
 		return store_failed(c, e);
-	if (export_strategy_table(a, args->lang, cy->name, org_name(units, nunits), &v, args->part, t) != OK)
+	if (export_strategy_table(a, args->lang, cy->name, export_org_name(units, nunits), &v, args->part, t) != OK)
 		return store_failed(c, ERR_TOO_BIG);
 	return 0;
 }

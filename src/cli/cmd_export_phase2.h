@@ -6,6 +6,8 @@
 #ifndef EVNE_CLI_CMD_EXPORT_PHASE2_H
 #define EVNE_CLI_CMD_EXPORT_PHASE2_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "base/arena.h"
 #include "i18n/i18n.h"
@@ -18,6 +20,16 @@ struct export_phase2_args {
 	enum export_part part;      /* --part; EXPORT_PART_ALL when not given */
 	enum lang lang;
 };
+
+/* An array read page by page from the store: v holds len elements, room
+ * for cap. */
+struct export_pages {
+	void *v;
+	int len, cap;
+};
+/* Appends the got elements of size bytes at page, growing l->v in a;
+ * false when out of memory. */
+bool export_pages_add(struct arena *a, struct export_pages *l, const void *page, int got, size_t size);
 
 /* Reads in one read transaction on c (begun by the caller) what kind
  * (EXPORT_NEEDS or EXPORT_STRATEGY) needs and builds *t in a. 0, or 1 after

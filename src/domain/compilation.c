@@ -607,3 +607,31 @@ enum err heat_roll_up(struct arena *a, const struct heat_unit *tree, int ntree, 
 	*nout = k;
 	return OK;
 }
+
+int64_t decided_row_id(const struct decided_row *d)
+{
+	return d->measure ? d->m.id : d->need.id;
+}
+
+void decided_row_sources(struct decided_row *d, struct comp_ref ***sources, int **n)
+{
+	*sources = d->measure ? &d->m.sources : &d->need.sources;
+	*n = d->measure ? &d->m.nsources : &d->need.nsources;
+}
+
+void validate_decided(const struct decided_row *d, struct field_errors *fe)
+{
+	if (d->measure)
+		validate_decided_measure(&d->m, fe);
+	else
+		validate_decided_need(&d->need, fe);
+}
+
+void comp_audit_decided(struct buf *b, bool measure, const struct decided_row *before,
+			const struct decided_row *after)
+{
+	if (measure)
+		comp_audit_measure(b, before ? &before->m : NULL, after ? &after->m : NULL);
+	else
+		comp_audit_need(b, before ? &before->need : NULL, after ? &after->need : NULL);
+}

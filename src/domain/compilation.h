@@ -276,6 +276,19 @@ void validate_decided_need(const struct decided_need *d, struct field_errors *fe
  * "sources"). */
 void validate_decided_measure(const struct decided_measure *m, struct field_errors *fe);
 
+/* A decided need or measure, where one piece of code serves both (the
+ * pages' and the API's writes): need when !measure, else m. */
+struct decided_row {
+	bool measure;
+	struct decided_need need;
+	struct decided_measure m;
+};
+/* The row's id, and the sources it lists (a need's or a measure's). */
+int64_t decided_row_id(const struct decided_row *d);
+void decided_row_sources(struct decided_row *d, struct comp_ref ***sources, int **n);
+/* validate_decided_need or _measure, as d is. */
+void validate_decided(const struct decided_row *d, struct field_errors *fe);
+
 /* Whole kroner as typed in Norway: digits with optional spaces (also
  * no-break and narrow no-break spaces) or dots between groups of three,
  * optionally ending in ",-" or ",00" or "kr". "" gives -1 (not given).
@@ -294,5 +307,8 @@ bool comp_parse_ids(const char *s, int64_t *ids, int *n, int cap);
 void comp_audit_need(struct buf *b, const struct decided_need *before, const struct decided_need *after);
 void comp_audit_measure(struct buf *b, const struct decided_measure *before,
 			const struct decided_measure *after);
+/* Either of them, as measure says (before, after of that kind or NULL). */
+void comp_audit_decided(struct buf *b, bool measure, const struct decided_row *before,
+			const struct decided_row *after);
 
 #endif

@@ -324,20 +324,37 @@ static void measure_fields(struct collect *k, const struct dv_measure *x, const 
 	cmp_text(k, DVF_NEEDS, x->needs, y->needs);
 }
 
-static const struct dv_need *need_by_key(const struct decided_version *v, int64_t key)
+/* The needs or (measure) the measures of v, item by item. */
+static int item_count(const struct decided_version *v, bool measure)
 {
-	for (int i = 0; i < v->nneeds; i++)
-		if (v->needs[i].key == key)
-			return &v->needs[i];
-	return NULL;
+	return measure ? v->nmeasures : v->nneeds;
 }
 
-static const struct dv_measure *measure_by_key(const struct decided_version *v, int64_t key)
+/* The i-th item, as an item of a diff would hold it before (or after). */
+static struct dv_item_diff item_at(const struct decided_version *v, bool measure, int i, bool after)
 {
-	for (int i = 0; i < v->nmeasures; i++)
-		if (v->measures[i].key == key)
-			return &v->measures[i];
-	return NULL;
+	struct dv_item_diff it = { .measure = measure };
+	if (measure) {
+		const struct dv_measure *m = &v->measures[i];
+		it.key = m->key;
+		it.title = m->title;
+		*(after ? &it.measure_after : &it.measure_before) = m;
+	} else {
+		const struct dv_need *n = &v->needs[i];
+		it.key = n->key;
+		it.title = n->title;
+		*(after ? &it.need_after : &it.need_before) = n;
+	}
+	return it;
+}
+
+/* The index of the item with key in v, -1 when none. */
+static int item_index(const struct decided_version *v, bool measure, int64_t key)
+{
+	for (int i = 0; i < item_count(v, measure); i++)
+		if ((measure ? v->measures[i].key : v->needs[i].key) == key)
+			return i;
+	return -1;
 }
 
 /* Appends an item, with the collected fields copied; false on the cap. */
@@ -364,65 +381,51 @@ static bool push(struct arena *a, struct dv_diff *d, int *cap, struct dv_item_di
 	return true;
 }
 
+/* The items of one list: those of to that were added or changed (in to's
+ * order), then those of from that were removed. */
+static bool diff_list(struct arena *a, const struct decided_version *from,
+		      const struct decided_version *to, bool measure, struct dv_diff *out, int *cap)
+{
+	for (int i = 0; i < item_count(to, measure); i++) {
+		struct dv_item_diff it = item_at(to, measure, i, true);
+		int xi = item_index(from, measure, it.key);
+		struct collect k = { .a = a };
+		if (xi < 0) {
+			it.change = DV_ADDED;
+		} else {
+			struct dv_item_diff x = item_at(from, measure, xi, false);
+			it.need_before = x.need_before;
+			it.measure_before = x.measure_before;
+			if (measure)
+				measure_fields(&k, it.measure_before, it.measure_after);
+			else
+				need_fields(&k, it.need_before, it.need_after);
+			if (k.oom)
+				return false;
+			if (!k.n)
+				continue;
+			it.change = DV_CHANGED;
+		}
+		if (!push(a, out, cap, it, &k))
+			return false;
+	}
+	for (int i = 0; i < item_count(from, measure); i++) {
+		struct dv_item_diff it = item_at(from, measure, i, false);
+		if (item_index(to, measure, it.key) >= 0)
+			continue;
+		it.change = DV_REMOVED;
+		if (!push(a, out, cap, it, NULL))
+			return false;
+	}
+	return true;
+}
+
 bool dv_diff(struct arena *a, const struct decided_version *from, const struct decided_version *to,
 	     struct dv_diff *out)
 {
 	*out = (struct dv_diff){ 0 };
 	int cap = 0;
-	for (int i = 0; i < to->nneeds; i++) {
-		const struct dv_need *y = &to->needs[i], *x = need_by_key(from, y->key);
-		struct dv_item_diff it = { .key = y->key, .title = y->title, .need_before = x, .need_after = y };
-		struct collect k = { .a = a };
-		if (!x) {
-			it.change = DV_ADDED;
-		} else {
-			need_fields(&k, x, y);
-			if (k.oom)
-				return false;
-			if (!k.n)
-				continue;
-			it.change = DV_CHANGED;
-		}
-		if (!push(a, out, &cap, it, &k))
-			return false;
-	}
-	for (int i = 0; i < from->nneeds; i++) {
-		const struct dv_need *x = &from->needs[i];
-		if (need_by_key(to, x->key))
-			continue;
-		struct dv_item_diff it = { .change = DV_REMOVED, .key = x->key, .title = x->title,
-					   .need_before = x };
-		if (!push(a, out, &cap, it, NULL))
-			return false;
-	}
-	for (int i = 0; i < to->nmeasures; i++) {
-		const struct dv_measure *y = &to->measures[i], *x = measure_by_key(from, y->key);
-		struct dv_item_diff it = { .measure = true, .key = y->key, .title = y->title,
-					   .measure_before = x, .measure_after = y };
-		struct collect k = { .a = a };
-		if (!x) {
-			it.change = DV_ADDED;
-		} else {
-			measure_fields(&k, x, y);
-			if (k.oom)
-				return false;
-			if (!k.n)
-				continue;
-			it.change = DV_CHANGED;
-		}
-		if (!push(a, out, &cap, it, &k))
-			return false;
-	}
-	for (int i = 0; i < from->nmeasures; i++) {
-		const struct dv_measure *x = &from->measures[i];
-		if (measure_by_key(to, x->key))
-			continue;
-		struct dv_item_diff it = { .measure = true, .change = DV_REMOVED, .key = x->key,
-					   .title = x->title, .measure_before = x };
-		if (!push(a, out, &cap, it, NULL))
-			return false;
-	}
-	return true;
+	return diff_list(a, from, to, false, out, &cap) && diff_list(a, from, to, true, out, &cap);
 }
 
 /* ---- audit ---- */

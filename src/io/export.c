@@ -5,8 +5,9 @@
  * are neutralised against spreadsheet formulas. */
 #include "io/export.h"
 
-#include <stdlib.h>
 #include <string.h>
+
+#include "io/id_index.h"
 
 static const char *const kind_names[] = { [EXPORT_UNITS] = "units", [EXPORT_PEOPLE] = "people",
 					   [EXPORT_NEEDS] = "needs", [EXPORT_STRATEGY] = "strategy" };
@@ -44,49 +45,16 @@ bool export_format_parse(const char *s, enum export_format *out)
 	return false;
 }
 
-/* ---- id -> position lookups (sorted pairs, binary search) ---- */
+/* ---- id -> position lookups ---- */
 
-struct id_pos {
-	int64_t id;
-	int pos;
-};
-
-static int id_pos_cmp(const void *pa, const void *pb)
+static int64_t unit_id_at(const void *v, int i)
 {
-	const struct id_pos *a = pa, *b = pb;
-	return (a->id > b->id) - (a->id < b->id);
+	return ((const struct unit *)v)[i].id;
 }
 
-static struct id_pos *unit_index(struct arena *a, const struct unit *u, int n)
+static int64_t person_id_at(const void *v, int i)
 {
-	struct id_pos *v = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof *v);
-	if (!v)
-		return NULL;
-	for (int i = 0; i < n; i++)
-		v[i] = (struct id_pos){ u[i].id, i };
-	qsort(v, (size_t)n, sizeof *v, id_pos_cmp);
-	return v;
-}
-
-static struct id_pos *person_index(struct arena *a, const struct person *p, int n)
-{
-	struct id_pos *v = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof *v);
-	if (!v)
-		return NULL;
-	for (int i = 0; i < n; i++)
-		v[i] = (struct id_pos){ p[i].id, i };
-	qsort(v, (size_t)n, sizeof *v, id_pos_cmp);
-	return v;
-}
-
-/* The position of id in the index, -1 when absent (or id is 0). */
-static int find(const struct id_pos *v, int n, int64_t id)
-{
-	if (id == 0 || n == 0)
-		return -1;
-	struct id_pos key = { id, 0 };
-	const struct id_pos *hit = bsearch(&key, v, (size_t)n, sizeof *v, id_pos_cmp);
-	return hit ? hit->pos : -1;
+	return ((const struct person *)v)[i].id;
 }
 
 static const char *or_empty(const char *s)
@@ -94,8 +62,7 @@ static const char *or_empty(const char *s)
 	return s ? s : "";
 }
 
-/* The name of the only top unit, NULL when none or several. */
-static const char *org_name(const struct unit *u, int n)
+const char *export_org_name(const struct unit *u, int n)
 {
 	const char *name = NULL;
 	for (int i = 0; i < n; i++) {
@@ -117,31 +84,41 @@ enum err export_table_init(struct arena *a, struct export_table *out, enum expor
 	return out->cells ? OK : ERR_TOO_BIG;
 }
 
+enum err export_table_begin(struct arena *a, struct export_table *out, enum export_kind kind, enum lang lang,
+			    enum msg title, const struct export_col_spec *specs, int ncols, int nrows)
+{
+	struct export_column *cols = arena_alloc(a, (size_t)ncols * sizeof *cols);
+	if (!cols)
+		return ERR_TOO_BIG;
+	for (int i = 0; i < ncols; i++)
+		cols[i] = (struct export_column){ .key = specs[i].key, .heading = msg(lang, specs[i].heading),
+						  .type = specs[i].type, .width = specs[i].width,
+						  .not_printed = specs[i].not_printed };
+	return export_table_init(a, out, kind, lang, msg(lang, title), cols, ncols, nrows);
+}
+
 enum err export_units_table(struct arena *a, enum lang lang, const struct unit *units, int nunits,
 			    const struct person *people, int npeople, struct export_table *out)
 {
 	enum { NCOLS = 5 };
-	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
-	if (!cols)
-		return ERR_TOO_BIG;
-	cols[0] = EXPORT_COLUMN("code", msg(lang, MSG_EXPORT_COL_CODE), EXPORT_COL_CODE, 12);
-	cols[1] = EXPORT_COLUMN("name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 34);
-	cols[2] = EXPORT_COLUMN("parent_code", msg(lang, MSG_EXPORT_COL_PARENT_CODE), EXPORT_COL_CODE, 14);
-	cols[3] = EXPORT_COLUMN("leader_employee_number", msg(lang, MSG_EXPORT_COL_LEADER_NUMBER),
-				EXPORT_COL_CODE, 14);
-	cols[4] = EXPORT_COLUMN(NULL, msg(lang, MSG_EXPORT_COL_LEADER_NAME), EXPORT_COL_TEXT, 26);
-	enum err e = export_table_init(a, out, EXPORT_UNITS, lang, msg(lang, MSG_EXPORT_UNITS_TITLE), cols,
-				       NCOLS, nunits);
+	static const struct export_col_spec cols[NCOLS] = {
+		{ "code", MSG_EXPORT_COL_CODE, EXPORT_COL_CODE, 12, false },
+		{ "name", MSG_EXPORT_COL_NAME, EXPORT_COL_TEXT, 34, false },
+		{ "parent_code", MSG_EXPORT_COL_PARENT_CODE, EXPORT_COL_CODE, 14, false },
+		{ "leader_employee_number", MSG_EXPORT_COL_LEADER_NUMBER, EXPORT_COL_CODE, 14, false },
+		{ NULL, MSG_EXPORT_COL_LEADER_NAME, EXPORT_COL_TEXT, 26, false },
+	};
+	enum err e = export_table_begin(a, out, EXPORT_UNITS, lang, MSG_EXPORT_UNITS_TITLE, cols, NCOLS, nunits);
 	int *depth = arena_alloc(a, (size_t)(nunits > 0 ? nunits : 1) * sizeof *depth);
-	struct id_pos *ui = unit_index(a, units, nunits);
-	struct id_pos *pi = person_index(a, people, npeople);
+	struct id_pos *ui = id_index(a, nunits, unit_id_at, units);
+	struct id_pos *pi = id_index(a, npeople, person_id_at, people);
 	if (e || !depth || !ui || !pi)
 		return ERR_TOO_BIG;
 	for (int r = 0; r < nunits; r++) {
 		const struct unit *u = &units[r];
 		const char **row = &out->cells[(size_t)r * NCOLS];
-		int parent = find(ui, nunits, u->parent_id);
-		int leader = find(pi, npeople, u->leader_id);
+		int parent = id_index_find(ui, nunits, u->parent_id);
+		int leader = id_index_find(pi, npeople, u->leader_id);
 		row[0] = or_empty(u->code);
 		row[1] = or_empty(u->name);
 		row[2] = parent >= 0 ? or_empty(units[parent].code) : "";
@@ -150,7 +127,7 @@ enum err export_units_table(struct arena *a, enum lang lang, const struct unit *
 		depth[r] = u->depth;
 	}
 	out->depth = depth;
-	out->org = org_name(units, nunits);
+	out->org = export_org_name(units, nunits);
 	return OK;
 }
 
@@ -158,27 +135,25 @@ enum err export_people_table(struct arena *a, enum lang lang, const struct perso
 			     const struct unit *units, int nunits, struct export_table *out)
 {
 	enum { NCOLS = 7 };
-	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
-	if (!cols)
-		return ERR_TOO_BIG;
-	cols[0] = EXPORT_COLUMN("employee_number", msg(lang, MSG_EXPORT_COL_EMPLOYEE_NUMBER),
-				EXPORT_COL_CODE, 13);
-	cols[1] = EXPORT_COLUMN("name", msg(lang, MSG_EXPORT_COL_NAME), EXPORT_COL_TEXT, 26);
-	cols[2] = EXPORT_COLUMN("email", msg(lang, MSG_EXPORT_COL_EMAIL), EXPORT_COL_TEXT, 28);
-	cols[3] = EXPORT_COLUMN("unit_code", msg(lang, MSG_EXPORT_COL_UNIT_CODE), EXPORT_COL_CODE, 11);
-	cols[4] = EXPORT_COLUMN(NULL, msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 24);
-	cols[5] = EXPORT_COLUMN("job_title", msg(lang, MSG_EXPORT_COL_JOB_TITLE), EXPORT_COL_TEXT, 22);
-	cols[6] = EXPORT_COLUMN("active", msg(lang, MSG_EXPORT_COL_ACTIVE), EXPORT_COL_BOOL, 6);
-	enum err e = export_table_init(a, out, EXPORT_PEOPLE, lang, msg(lang, MSG_EXPORT_PEOPLE_TITLE), cols,
-				       NCOLS, npeople);
-	struct id_pos *ui = unit_index(a, units, nunits);
+	static const struct export_col_spec cols[NCOLS] = {
+		{ "employee_number", MSG_EXPORT_COL_EMPLOYEE_NUMBER, EXPORT_COL_CODE, 13, false },
+		{ "name", MSG_EXPORT_COL_NAME, EXPORT_COL_TEXT, 26, false },
+		{ "email", MSG_EXPORT_COL_EMAIL, EXPORT_COL_TEXT, 28, false },
+		{ "unit_code", MSG_EXPORT_COL_UNIT_CODE, EXPORT_COL_CODE, 11, false },
+		{ NULL, MSG_EXPORT_COL_UNIT_NAME, EXPORT_COL_TEXT, 24, false },
+		{ "job_title", MSG_EXPORT_COL_JOB_TITLE, EXPORT_COL_TEXT, 22, false },
+		{ "active", MSG_EXPORT_COL_ACTIVE, EXPORT_COL_BOOL, 6, false },
+	};
+	enum err e = export_table_begin(a, out, EXPORT_PEOPLE, lang, MSG_EXPORT_PEOPLE_TITLE, cols, NCOLS,
+					npeople);
+	struct id_pos *ui = id_index(a, nunits, unit_id_at, units);
 	if (e || !ui)
 		return ERR_TOO_BIG;
 	out->count_msg = MSG_EXPORT_PEOPLE_COUNT;
 	for (int r = 0; r < npeople; r++) {
 		const struct person *p = &people[r];
 		const char **row = &out->cells[(size_t)r * NCOLS];
-		int unit = find(ui, nunits, p->unit_id);
+		int unit = id_index_find(ui, nunits, p->unit_id);
 		row[0] = or_empty(p->employee_number);
 		row[1] = or_empty(p->name);
 		row[2] = or_empty(p->email);
@@ -187,7 +162,7 @@ enum err export_people_table(struct arena *a, enum lang lang, const struct perso
 		row[5] = or_empty(p->job_title);
 		row[6] = p->active ? "ja" : "nei";
 	}
-	out->org = org_name(units, nunits);
+	out->org = export_org_name(units, nunits);
 	return OK;
 }
 

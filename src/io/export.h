@@ -142,6 +142,21 @@ enum err export_strategy_table(struct arena *a, enum lang lang, const char *cycl
 			       const struct decided_version *v, enum export_part part,
 			       struct export_table *out);
 
+/* A column as a builder lists it: the heading is a catalogue text. */
+struct export_col_spec {
+	const char *key;
+	enum msg heading;
+	enum export_col_type type;
+	int width;
+	bool not_printed;
+};
+/* export_table_init with the columns of specs, headed in lang, titled by
+ * the catalogue's title. */
+enum err export_table_begin(struct arena *a, struct export_table *out, enum export_kind kind, enum lang lang,
+			    enum msg title, const struct export_col_spec *specs, int ncols, int nrows);
+/* The name of the only top unit among units, NULL when none or several:
+ * the organisation a table's heading names. */
+const char *export_org_name(const struct unit *units, int n);
 /* For the table builders: fills the common part of out (count_msg
  * MSG_EXPORT_UNITS_COUNT until the builder sets its own) with nrows * ncols
  * cells to fill. */

@@ -184,27 +184,24 @@ enum err export_needs_table(struct arena *a, enum lang lang, const char *cycle_n
 			    const struct export_need *needs, int n, struct export_table *out)
 {
 	enum { NCOLS = 14 };
-	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
-	if (!cols)
-		return ERR_TOO_BIG;
-	cols[0] = EXPORT_COLUMN("unit_code", msg(lang, MSG_EXPORT_COL_UNIT_CODE), EXPORT_COL_CODE, 3);
-	cols[1] = EXPORT_COLUMN("unit_name", msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 16);
-	cols[2] = EXPORT_COLUMN("status", msg(lang, MSG_EXPORT_COL_PROPOSAL_STATUS), EXPORT_COL_CODE, 6);
-	cols[3] = EXPORT_COLUMN("competence_code", msg(lang, MSG_EXPORT_COL_COMPETENCE_CODE),
-				EXPORT_COL_CODE, 8);
-	cols[4] = EXPORT_COLUMN("title", msg(lang, MSG_PROP_COL_NEED), EXPORT_COL_TEXT, 20);
-	cols[5] = EXPORT_COLUMN("criticality", msg(lang, MSG_PROP_COL_CRITICALITY), EXPORT_COL_CODE, 4);
-	cols[6] = EXPORT_COLUMN("required_level", msg(lang, MSG_PROP_COL_REQUIRED), EXPORT_COL_NUMBER, 3);
-	cols[7] = EXPORT_COLUMN("current_level", msg(lang, MSG_PROP_COL_CURRENT), EXPORT_COL_NUMBER, 3);
-	cols[8] = EXPORT_COLUMN("gap", msg(lang, MSG_PROP_COL_GAP), EXPORT_COL_NUMBER, 2);
-	cols[9] = EXPORT_COLUMN("people_affected", msg(lang, MSG_PROP_COL_PEOPLE), EXPORT_COL_NUMBER, 3);
-	cols[10] = EXPORT_COLUMN("horizon", msg(lang, MSG_PROP_COL_HORIZON), EXPORT_COL_CODE, 6);
-	cols[11] = EXPORT_COLUMN("goal_codes", msg(lang, MSG_EXPORT_COL_GOAL_CODES), EXPORT_COL_CODE, 4);
-	cols[12] = EXPORT_COLUMN("rationale", msg(lang, MSG_PROP_COL_RATIONALE), EXPORT_COL_TEXT, 30);
-	cols[13] = EXPORT_COLUMN("decided_need", msg(lang, MSG_CMPL_COL_DECIDED), EXPORT_COL_TEXT, 16);
-	cols[0].not_printed = cols[3].not_printed = true;   /* the PDF has the names */
-	enum err e = export_table_init(a, out, EXPORT_NEEDS, lang, msg(lang, MSG_EXPORT_NEEDS_TITLE), cols,
-				       NCOLS, n);
+	/* the PDF has the names, not the codes */
+	static const struct export_col_spec cols[NCOLS] = {
+		{ "unit_code", MSG_EXPORT_COL_UNIT_CODE, EXPORT_COL_CODE, 3, true },
+		{ "unit_name", MSG_EXPORT_COL_UNIT_NAME, EXPORT_COL_TEXT, 16, false },
+		{ "status", MSG_EXPORT_COL_PROPOSAL_STATUS, EXPORT_COL_CODE, 6, false },
+		{ "competence_code", MSG_EXPORT_COL_COMPETENCE_CODE, EXPORT_COL_CODE, 8, true },
+		{ "title", MSG_PROP_COL_NEED, EXPORT_COL_TEXT, 20, false },
+		{ "criticality", MSG_PROP_COL_CRITICALITY, EXPORT_COL_CODE, 4, false },
+		{ "required_level", MSG_PROP_COL_REQUIRED, EXPORT_COL_NUMBER, 3, false },
+		{ "current_level", MSG_PROP_COL_CURRENT, EXPORT_COL_NUMBER, 3, false },
+		{ "gap", MSG_PROP_COL_GAP, EXPORT_COL_NUMBER, 2, false },
+		{ "people_affected", MSG_PROP_COL_PEOPLE, EXPORT_COL_NUMBER, 3, false },
+		{ "horizon", MSG_PROP_COL_HORIZON, EXPORT_COL_CODE, 6, false },
+		{ "goal_codes", MSG_EXPORT_COL_GOAL_CODES, EXPORT_COL_CODE, 4, false },
+		{ "rationale", MSG_PROP_COL_RATIONALE, EXPORT_COL_TEXT, 30, false },
+		{ "decided_need", MSG_CMPL_COL_DECIDED, EXPORT_COL_TEXT, 16, false },
+	};
+	enum err e = export_table_begin(a, out, EXPORT_NEEDS, lang, MSG_EXPORT_NEEDS_TITLE, cols, NCOLS, n);
 	struct filler f;
 	if (e || filler_init(&f, a, out))
 		return ERR_TOO_BIG;
@@ -239,22 +236,20 @@ static enum err strategy_needs(struct arena *a, enum lang lang, const struct dec
 			       struct export_table *out)
 {
 	enum { NCOLS = 11 };
-	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
-	if (!cols)
-		return ERR_TOO_BIG;
-	cols[0] = EXPORT_COLUMN("title", msg(lang, MSG_PROP_COL_NEED), EXPORT_COL_TEXT, 18);
-	cols[1] = EXPORT_COLUMN("description", msg(lang, MSG_PROP_F_DESCRIPTION), EXPORT_COL_TEXT, 26);
-	cols[2] = EXPORT_COLUMN("scope", msg(lang, MSG_CMPL_COL_SCOPE), EXPORT_COL_CODE, 13);
-	cols[3] = EXPORT_COLUMN("unit_name", msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 12);
-	cols[4] = EXPORT_COLUMN("competence", msg(lang, MSG_EXPORT_COL_COMPETENCE), EXPORT_COL_TEXT, 12);
-	cols[5] = EXPORT_COLUMN("criticality", msg(lang, MSG_PROP_COL_CRITICALITY), EXPORT_COL_CODE, 4);
-	cols[6] = EXPORT_COLUMN("required_level", msg(lang, MSG_PROP_COL_REQUIRED), EXPORT_COL_NUMBER, 3);
-	cols[7] = EXPORT_COLUMN("horizon", msg(lang, MSG_PROP_COL_HORIZON), EXPORT_COL_CODE, 6);
-	cols[8] = EXPORT_COLUMN("people_affected", msg(lang, MSG_PROP_COL_PEOPLE), EXPORT_COL_NUMBER, 3);
-	cols[9] = EXPORT_COLUMN("proposed_by", msg(lang, MSG_CMPL_COL_PROPOSED_BY), EXPORT_COL_TEXT, 16);
-	cols[10] = EXPORT_COLUMN("goals", msg(lang, MSG_CMPL_COL_GOALS), EXPORT_COL_TEXT, 20);
-	enum err e = export_table_init(a, out, EXPORT_STRATEGY, lang, msg(lang, MSG_EXPORT_DECIDED_NEEDS_TITLE),
-				       cols, NCOLS, v->nneeds);
+	static const struct export_col_spec cols[NCOLS] = {
+		{ "title", MSG_PROP_COL_NEED, EXPORT_COL_TEXT, 18, false },
+		{ "description", MSG_PROP_F_DESCRIPTION, EXPORT_COL_TEXT, 26, false },
+		{ "scope", MSG_CMPL_COL_SCOPE, EXPORT_COL_CODE, 13, false },
+		{ "unit_name", MSG_EXPORT_COL_UNIT_NAME, EXPORT_COL_TEXT, 12, false },
+		{ "competence", MSG_EXPORT_COL_COMPETENCE, EXPORT_COL_TEXT, 12, false },
+		{ "criticality", MSG_PROP_COL_CRITICALITY, EXPORT_COL_CODE, 4, false },
+		{ "required_level", MSG_PROP_COL_REQUIRED, EXPORT_COL_NUMBER, 3, false },
+		{ "horizon", MSG_PROP_COL_HORIZON, EXPORT_COL_CODE, 6, false },
+		{ "people_affected", MSG_PROP_COL_PEOPLE, EXPORT_COL_NUMBER, 3, false },
+		{ "proposed_by", MSG_CMPL_COL_PROPOSED_BY, EXPORT_COL_TEXT, 16, false },
+		{ "goals", MSG_CMPL_COL_GOALS, EXPORT_COL_TEXT, 20, false },
+	};
+	enum err e = export_table_begin(a, out, EXPORT_STRATEGY, lang, MSG_EXPORT_DECIDED_NEEDS_TITLE, cols, NCOLS, v->nneeds);
 	struct filler f;
 	if (e || filler_init(&f, a, out))
 		return ERR_TOO_BIG;
@@ -282,20 +277,18 @@ static enum err strategy_measures(struct arena *a, enum lang lang, const struct 
 				  struct export_table *out)
 {
 	enum { NCOLS = 9 };
-	struct export_column *cols = arena_alloc(a, NCOLS * sizeof *cols);
-	if (!cols)
-		return ERR_TOO_BIG;
-	cols[0] = EXPORT_COLUMN("title", msg(lang, MSG_PROP_COL_MEASURE), EXPORT_COL_TEXT, 18);
-	cols[1] = EXPORT_COLUMN("description", msg(lang, MSG_PROP_F_DESCRIPTION), EXPORT_COL_TEXT, 26);
-	cols[2] = EXPORT_COLUMN("kind", msg(lang, MSG_PROP_COL_KIND), EXPORT_COL_CODE, 8);
-	cols[3] = EXPORT_COLUMN("scope", msg(lang, MSG_CMPL_COL_SCOPE), EXPORT_COL_CODE, 8);
-	cols[4] = EXPORT_COLUMN("unit_name", msg(lang, MSG_EXPORT_COL_UNIT_NAME), EXPORT_COL_TEXT, 12);
-	cols[5] = EXPORT_COLUMN("owner", msg(lang, MSG_CMPL_COL_OWNER), EXPORT_COL_TEXT, 12);
-	cols[6] = EXPORT_COLUMN("deadline", msg(lang, MSG_CMPL_COL_DEADLINE), EXPORT_COL_CODE, 8);
-	cols[7] = EXPORT_COLUMN("budget", msg(lang, MSG_CMPL_COL_BUDGET), EXPORT_COL_NUMBER, 5);
-	cols[8] = EXPORT_COLUMN("needs", msg(lang, MSG_CMPL_COL_ANSWERS), EXPORT_COL_TEXT, 20);
-	enum err e = export_table_init(a, out, EXPORT_STRATEGY, lang, msg(lang, MSG_EXPORT_MEASURES_TITLE),
-				       cols, NCOLS, v->nmeasures);
+	static const struct export_col_spec cols[NCOLS] = {
+		{ "title", MSG_PROP_COL_MEASURE, EXPORT_COL_TEXT, 18, false },
+		{ "description", MSG_PROP_F_DESCRIPTION, EXPORT_COL_TEXT, 26, false },
+		{ "kind", MSG_PROP_COL_KIND, EXPORT_COL_CODE, 8, false },
+		{ "scope", MSG_CMPL_COL_SCOPE, EXPORT_COL_CODE, 8, false },
+		{ "unit_name", MSG_EXPORT_COL_UNIT_NAME, EXPORT_COL_TEXT, 12, false },
+		{ "owner", MSG_CMPL_COL_OWNER, EXPORT_COL_TEXT, 12, false },
+		{ "deadline", MSG_CMPL_COL_DEADLINE, EXPORT_COL_CODE, 8, false },
+		{ "budget", MSG_CMPL_COL_BUDGET, EXPORT_COL_NUMBER, 5, false },
+		{ "needs", MSG_CMPL_COL_ANSWERS, EXPORT_COL_TEXT, 20, false },
+	};
+	enum err e = export_table_begin(a, out, EXPORT_STRATEGY, lang, MSG_EXPORT_MEASURES_TITLE, cols, NCOLS, v->nmeasures);
 	struct filler f;
 	if (e || filler_init(&f, a, out))
 		return ERR_TOO_BIG;

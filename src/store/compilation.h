@@ -66,6 +66,16 @@ enum err store_decided_measure_update(struct store_conn *c, const struct decided
 				      int64_t user_id, int64_t now);
 enum err store_decided_measure_delete(struct store_conn *c, int64_t cycle_id, int64_t id);
 
+/* The same for a decided_row, as d->measure says: get fills d's row;
+ * save inserts it when its id is 0 (setting id and position), else
+ * updates it; refs as below. */
+enum err store_decided_get(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t id,
+			   struct decided_row *d);
+enum err store_decided_save(struct store_conn *c, struct decided_row *d, int64_t user_id, int64_t now);
+enum err store_decided_delete(struct store_conn *c, bool measure, int64_t cycle_id, int64_t id);
+enum err store_decided_refs(struct store_conn *c, int64_t cycle_id, const struct decided_row *d,
+			    struct field_errors *fe);
+
 /* The references a decided need or measure names must exist, in the
  * cycle where they belong: the competence, the unit (scope unit/local),
  * the required level on the proficiency scale, the goals (strategic goals

@@ -25,6 +25,37 @@ static char *col_text0(struct store_q *q, struct arena *a, int col)
 	return s ? s : (char *)"";
 }
 
+/* Fills one array element from the current row. */
+typedef void row_fill(struct store_q *q, struct arena *a, void *item);
+
+/* Reads every row of q (prepared and bound) into a growing array of
+ * elements of size bytes; *n tells how many. */
+static void *collect(struct store_q *q, struct arena *a, size_t size, row_fill *fill, int *n)
+{
+	char *v = NULL;
+	int k = 0, cap = 0;
+	while (store_q_row(q)) {
+		if (!(v = store_grow(a, v, k, &cap, size))) {
+			q->err = ERR_TOO_BIG;
+			break;
+		}
+		fill(q, a, v + (size_t)k++ * size);
+	}
+	*n = k;
+	return v;
+}
+
+/* Runs q (prepared) on the row whose id is $1: ERR_NOTFOUND when none
+ * changed. */
+static enum err exec_by_id(struct store_q *q, int64_t id)
+{
+	int64_t n = 0;
+	store_q_int(q, 1, id);
+	store_q_exec(q, &n);
+	enum err e = store_q_done(q);
+	return e ? e : n ? OK : ERR_NOTFOUND;
+}
+
 /* ---- the decision's state ---- */
 
 static const char SQL_DECISION_GET[] =
@@ -136,8 +167,9 @@ static const char SQL_CONSULTS[] =
 	" ORDER BY k.held_on, k.id LIMIT $4";
 static const char SQL_CONSULT_GET[] = CONSULT_SELECT " WHERE k.id = $1";
 
-static void consult_row(struct store_q *q, struct arena *a, struct consultation *k)
+static void consult_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct consultation *k = item;
 	k->id = store_q_col_int(q, 0);
 	k->cycle_id = store_q_col_int(q, 1);
 	k->held_on = col_text0(q, a, 2);
@@ -155,23 +187,13 @@ enum err store_consultations(struct store_conn *c, struct arena *a, int64_t cycl
 			     const char *after_held_on, int64_t after_id, int limit,
 			     struct consultation **out, int *n)
 {
-	struct consultation *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_CONSULTS);
 	store_q_int(&q, 1, cycle_id);
 	store_q_text(&q, 2, after_held_on ? after_held_on : "");
 	store_q_int(&q, 3, after_id);
 	store_q_int(&q, 4, limit);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		consult_row(&q, a, &v[k++]);
-	}
-	*out = v;
-	*n = k;
+	*out = collect(&q, a, sizeof **out, consult_row, n);
 	return store_q_done(&q);
 }
 
@@ -233,30 +255,24 @@ static const char SQL_CONSULT_DELETE[] = "DELETE FROM consultations WHERE id = $
 
 enum err store_consultation_delete(struct store_conn *c, int64_t id)
 {
-	int64_t n = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_CONSULT_DELETE);
-	store_q_int(&q, 1, id);
-	store_q_exec(&q, &n);
-	enum err e = store_q_done(&q);
-	return e ? e : n ? OK : ERR_NOTFOUND;
+	return exec_by_id(&q, id);
 }
 
-#define FILE_SELECT \
+/* data: "" or ", f.file_data" (column 9) */
+#define FILE_SELECT(data) \
 	"SELECT f.id, f.consultation_id, f.file_name, f.file_type, f.file_size, f.file_sha256," \
-	" f.created_by, u.name, f.created_at"
+	" f.created_by, u.name, f.created_at" data \
+	" FROM consultation_files f LEFT JOIN users u ON u.id = f.created_by"
 
-static const char SQL_FILES[] =
-	FILE_SELECT " FROM consultation_files f LEFT JOIN users u ON u.id = f.created_by"
-	" WHERE f.consultation_id = $1 ORDER BY f.id";
-static const char SQL_FILE_GET[] =
-	FILE_SELECT ", f.file_data FROM consultation_files f LEFT JOIN users u ON u.id = f.created_by"
-	" WHERE f.id = $1";
-static const char SQL_FILE_GET_META[] =
-	FILE_SELECT " FROM consultation_files f LEFT JOIN users u ON u.id = f.created_by WHERE f.id = $1";
+static const char SQL_FILES[] = FILE_SELECT("") " WHERE f.consultation_id = $1 ORDER BY f.id";
+static const char SQL_FILE_GET[] = FILE_SELECT(", f.file_data") " WHERE f.id = $1";
+static const char SQL_FILE_GET_META[] = FILE_SELECT("") " WHERE f.id = $1";
 
-static void file_row(struct store_q *q, struct arena *a, struct consultation_file *f)
+static void file_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct consultation_file *f = item;
 	memset(f, 0, sizeof *f);
 	f->id = store_q_col_int(q, 0);
 	f->consultation_id = store_q_col_int(q, 1);
@@ -272,20 +288,10 @@ static void file_row(struct store_q *q, struct arena *a, struct consultation_fil
 enum err store_consultation_files(struct store_conn *c, struct arena *a, int64_t consultation_id,
 				  struct consultation_file **out, int *n)
 {
-	struct consultation_file *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_FILES);
 	store_q_int(&q, 1, consultation_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		file_row(&q, a, &v[k++]);
-	}
-	*out = v;
-	*n = k;
+	*out = collect(&q, a, sizeof **out, file_row, n);
 	return store_q_done(&q);
 }
 
@@ -345,13 +351,9 @@ static const char SQL_FILE_DELETE[] = "DELETE FROM consultation_files WHERE id =
 
 enum err store_consultation_file_delete(struct store_conn *c, int64_t id)
 {
-	int64_t n = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_FILE_DELETE);
-	store_q_int(&q, 1, id);
-	store_q_exec(&q, &n);
-	enum err e = store_q_done(&q);
-	return e ? e : n ? OK : ERR_NOTFOUND;
+	return exec_by_id(&q, id);
 }
 
 /* ---- the working set, as a version would hold it ---- */
@@ -413,34 +415,76 @@ static struct dv_measure *measure_of(struct decided_version *v, int64_t key)
 	return NULL;
 }
 
+/* The columns a need has in the working set and in a version alike (0-10);
+ * the lines of proposing units and goals are filled after. */
+static struct dv_need *need_cols(struct store_q *q, struct arena *a, void *item)
+{
+	struct dv_need *n = item;
+	memset(n, 0, sizeof *n);
+	n->key = store_q_col_int(q, 0);
+	n->position = (int)store_q_col_int(q, 1);
+	need_scope_parse(store_q_col_text(q, a, 2), &n->scope);
+	n->unit_name = col_text0(q, a, 3);
+	n->competence_name = col_text0(q, a, 4);
+	n->title = col_text0(q, a, 5);
+	n->description = col_text0(q, a, 6);
+	criticality_parse(store_q_col_text(q, a, 7), &n->criticality);
+	n->required_level = col_int_or(q, 8, 0);
+	horizon_parse(store_q_col_text(q, a, 9), &n->horizon);
+	n->people_affected = col_int_or(q, 10, -1);
+	return n;
+}
+
+static void need_row_live(struct store_q *q, struct arena *a, void *item)
+{
+	struct dv_need *n = need_cols(q, a, item);
+	n->proposed_by = "";
+	n->goals = "";
+}
+
+static void need_row_frozen(struct store_q *q, struct arena *a, void *item)
+{
+	struct dv_need *n = need_cols(q, a, item);
+	n->proposed_by = col_text0(q, a, 11);
+	n->goals = col_text0(q, a, 12);
+}
+
+/* Likewise a measure (0-9); the needs it answers are filled after. */
+static struct dv_measure *measure_cols(struct store_q *q, struct arena *a, void *item)
+{
+	struct dv_measure *m = item;
+	memset(m, 0, sizeof *m);
+	m->key = store_q_col_int(q, 0);
+	m->position = (int)store_q_col_int(q, 1);
+	measure_kind_parse(store_q_col_text(q, a, 2), &m->kind);
+	measure_scope_parse(store_q_col_text(q, a, 3), &m->scope);
+	m->unit_name = col_text0(q, a, 4);
+	m->title = col_text0(q, a, 5);
+	m->description = col_text0(q, a, 6);
+	m->owner = col_text0(q, a, 7);
+	m->deadline = col_text0(q, a, 8);
+	m->budget = col_int_or(q, 9, -1);
+	return m;
+}
+
+static void measure_row_live(struct store_q *q, struct arena *a, void *item)
+{
+	measure_cols(q, a, item)->needs = "";
+}
+
+static void measure_row_frozen(struct store_q *q, struct arena *a, void *item)
+{
+	struct dv_measure *m = measure_cols(q, a, item);
+	m->needs = col_text0(q, a, 10);
+}
+
 static enum err snap_needs(struct store_conn *c, struct arena *a, int64_t cycle_id,
 			   struct decided_version *v)
 {
-	int cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_SNAP_NEEDS);
 	store_q_int(&q, 1, cycle_id);
-	while (store_q_row(&q)) {
-		if (!(v->needs = store_grow(a, v->needs, v->nneeds, &cap, sizeof *v->needs))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct dv_need *n = &v->needs[v->nneeds++];
-		memset(n, 0, sizeof *n);
-		n->key = store_q_col_int(&q, 0);
-		n->position = (int)store_q_col_int(&q, 1);
-		need_scope_parse(store_q_col_text(&q, a, 2), &n->scope);
-		n->unit_name = col_text0(&q, a, 3);
-		n->competence_name = col_text0(&q, a, 4);
-		n->title = col_text0(&q, a, 5);
-		n->description = col_text0(&q, a, 6);
-		criticality_parse(store_q_col_text(&q, a, 7), &n->criticality);
-		n->required_level = col_int_or(&q, 8, 0);
-		horizon_parse(store_q_col_text(&q, a, 9), &n->horizon);
-		n->people_affected = col_int_or(&q, 10, -1);
-		n->proposed_by = "";
-		n->goals = "";
-	}
+	v->needs = collect(&q, a, sizeof *v->needs, need_row_live, &v->nneeds);
 	enum err e = store_q_done(&q);
 	if (e)
 		return e;
@@ -479,29 +523,10 @@ static enum err snap_needs(struct store_conn *c, struct arena *a, int64_t cycle_
 static enum err snap_measures(struct store_conn *c, struct arena *a, int64_t cycle_id,
 			      struct decided_version *v)
 {
-	int cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_SNAP_MEASURES);
 	store_q_int(&q, 1, cycle_id);
-	while (store_q_row(&q)) {
-		if (!(v->measures = store_grow(a, v->measures, v->nmeasures, &cap, sizeof *v->measures))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct dv_measure *m = &v->measures[v->nmeasures++];
-		memset(m, 0, sizeof *m);
-		m->key = store_q_col_int(&q, 0);
-		m->position = (int)store_q_col_int(&q, 1);
-		measure_kind_parse(store_q_col_text(&q, a, 2), &m->kind);
-		measure_scope_parse(store_q_col_text(&q, a, 3), &m->scope);
-		m->unit_name = col_text0(&q, a, 4);
-		m->title = col_text0(&q, a, 5);
-		m->description = col_text0(&q, a, 6);
-		m->owner = col_text0(&q, a, 7);
-		m->deadline = col_text0(&q, a, 8);
-		m->budget = col_int_or(&q, 9, -1);
-		m->needs = "";
-	}
+	v->measures = collect(&q, a, sizeof *v->measures, measure_row_live, &v->nmeasures);
 	enum err e = store_q_done(&q);
 	if (e)
 		return e;
@@ -631,8 +656,9 @@ static const char SQL_VERSION_MEASURES[] =
 	"SELECT measure_key, position, kind, scope, unit_name, title, description, owner, deadline, budget,"
 	" needs FROM decided_version_measures WHERE version_id = $1 ORDER BY position, measure_key";
 
-static void version_row(struct store_q *q, struct arena *a, struct decided_version *v)
+static void version_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct decided_version *v = item;
 	memset(v, 0, sizeof *v);
 	v->id = store_q_col_int(q, 0);
 	v->cycle_id = store_q_col_int(q, 1);
@@ -651,60 +677,19 @@ static void version_row(struct store_q *q, struct arena *a, struct decided_versi
 
 static enum err version_items(struct store_conn *c, struct arena *a, struct decided_version *v)
 {
-	v->needs = NULL;
-	v->nneeds = 0;
-	v->measures = NULL;
-	v->nmeasures = 0;
-	int cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_VERSION_NEEDS);
 	store_q_int(&q, 1, v->id);
-	while (store_q_row(&q)) {
-		if (!(v->needs = store_grow(a, v->needs, v->nneeds, &cap, sizeof *v->needs))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct dv_need *n = &v->needs[v->nneeds++];
-		memset(n, 0, sizeof *n);
-		n->key = store_q_col_int(&q, 0);
-		n->position = (int)store_q_col_int(&q, 1);
-		need_scope_parse(store_q_col_text(&q, a, 2), &n->scope);
-		n->unit_name = col_text0(&q, a, 3);
-		n->competence_name = col_text0(&q, a, 4);
-		n->title = col_text0(&q, a, 5);
-		n->description = col_text0(&q, a, 6);
-		criticality_parse(store_q_col_text(&q, a, 7), &n->criticality);
-		n->required_level = col_int_or(&q, 8, 0);
-		horizon_parse(store_q_col_text(&q, a, 9), &n->horizon);
-		n->people_affected = col_int_or(&q, 10, -1);
-		n->proposed_by = col_text0(&q, a, 11);
-		n->goals = col_text0(&q, a, 12);
-	}
+	v->needs = collect(&q, a, sizeof *v->needs, need_row_frozen, &v->nneeds);
 	enum err e = store_q_done(&q);
-	if (e)
+	if (e) {
+		v->measures = NULL;
+		v->nmeasures = 0;
 		return e;
-	cap = 0;
+	}
 	store_q_prepare(&q, c, SQL_VERSION_MEASURES);
 	store_q_int(&q, 1, v->id);
-	while (store_q_row(&q)) {
-		if (!(v->measures = store_grow(a, v->measures, v->nmeasures, &cap, sizeof *v->measures))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct dv_measure *m = &v->measures[v->nmeasures++];
-		memset(m, 0, sizeof *m);
-		m->key = store_q_col_int(&q, 0);
-		m->position = (int)store_q_col_int(&q, 1);
-		measure_kind_parse(store_q_col_text(&q, a, 2), &m->kind);
-		measure_scope_parse(store_q_col_text(&q, a, 3), &m->scope);
-		m->unit_name = col_text0(&q, a, 4);
-		m->title = col_text0(&q, a, 5);
-		m->description = col_text0(&q, a, 6);
-		m->owner = col_text0(&q, a, 7);
-		m->deadline = col_text0(&q, a, 8);
-		m->budget = col_int_or(&q, 9, -1);
-		m->needs = col_text0(&q, a, 10);
-	}
+	v->measures = collect(&q, a, sizeof *v->measures, measure_row_frozen, &v->nmeasures);
 	return store_q_done(&q);
 }
 
@@ -726,19 +711,9 @@ enum err store_decided_version_get(struct store_conn *c, struct arena *a, int64_
 enum err store_decided_versions(struct store_conn *c, struct arena *a, int64_t cycle_id,
 				struct decided_version **out, int *n)
 {
-	struct decided_version *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_VERSIONS);
 	store_q_int(&q, 1, cycle_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		version_row(&q, a, &v[k++]);
-	}
-	*out = v;
-	*n = k;
+	*out = collect(&q, a, sizeof **out, version_row, n);
 	return store_q_done(&q);
 }

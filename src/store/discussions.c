@@ -11,6 +11,7 @@
 
 #include <string.h>
 #include "base/text.h"
+#include "store/rows.h"
 #include "store/store_int.h"
 
 static const char SQL_DISC_GET[] =
@@ -78,32 +79,36 @@ static const char SQL_DISC_NOTES[] =
 	" LEFT JOIN users us ON us.id = n.updated_by WHERE n.cycle_id = $1 AND n.unit_id = $2"
 	" ORDER BY n.item";
 
+static void note_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct disc_note *t = item;
+	t->item = (int)store_q_col_int(q, 0);
+	t->item_text = store_q_col_text(q, a, 1);
+	char *s = store_q_col_text(q, a, 2);
+	t->notes = s ? s : "";
+	t->updated_by = store_q_col_int(q, 3);
+	t->updated_by_name = store_q_col_text(q, a, 4);
+	t->updated_at = store_q_col_int(q, 5);
+}
+
+/* The rows of a statement by (cycle $1, unit $2), each through row. */
+static enum err unit_list(struct store_q *q, struct arena *a, int64_t cycle_id, int64_t unit_id, size_t elem,
+			  store_row_fn *row, void **out, int *n)
+{
+	store_q_int(q, 1, cycle_id);
+	store_q_int(q, 2, unit_id);
+	return store_q_rows(q, a, elem, row, out, n);
+}
+
 enum err store_disc_notes(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			  struct disc_note **out, int *n)
 {
-	struct disc_note *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
+	void *v;
 	store_q_prepare(&q, c, SQL_DISC_NOTES);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct disc_note *t = &v[k++];
-		t->item = (int)store_q_col_int(&q, 0);
-		t->item_text = store_q_col_text(&q, a, 1);
-		char *s = store_q_col_text(&q, a, 2);
-		t->notes = s ? s : "";
-		t->updated_by = store_q_col_int(&q, 3);
-		t->updated_by_name = store_q_col_text(&q, a, 4);
-		t->updated_at = store_q_col_int(&q, 5);
-	}
+	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **out, note_row, &v, n);
 	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return e;
 }
 
 static const char SQL_DISC_NOTE_SET[] =
@@ -150,48 +155,41 @@ static const char SQL_DISC_PEOPLE[] =
 	" AND t.unit_id = u.id)"
 	" WHERE u.id = $2 ORDER BY p.name COLLATE nb, p.id";
 
+static void person_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct disc_person *p = item;
+	p->id = store_q_col_int(q, 0);
+	p->name = store_q_col_text(q, a, 1);
+	char *j = store_q_col_text(q, a, 2);
+	p->job_title = j ? j : "";
+	p->leader = store_q_col_int(q, 3) != 0;
+	p->eligible = store_q_col_int(q, 4) != 0;
+	p->present = store_q_col_int(q, 5) != 0;
+}
+
 enum err store_disc_people(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			   struct disc_person **out, int *n)
 {
-	struct disc_person *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
+	void *v;
 	store_q_prepare(&q, c, SQL_DISC_PEOPLE);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct disc_person *p = &v[k++];
-		p->id = store_q_col_int(&q, 0);
-		p->name = store_q_col_text(&q, a, 1);
-		char *j = store_q_col_text(&q, a, 2);
-		p->job_title = j ? j : "";
-		p->leader = store_q_col_int(&q, 3) != 0;
-		p->eligible = store_q_col_int(&q, 4) != 0;
-		p->present = store_q_col_int(&q, 5) != 0;
-	}
+	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **out, person_row, &v, n);
 	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return e;
+}
+
+static void id_row(struct store_q *q, struct arena *a, void *item)
+{
+	(void)a;
+	*(int64_t *)item = store_q_col_int(q, 0);
 }
 
 static enum err id_list(struct store_q *q, struct arena *a, int64_t **ids, int *n)
 {
-	int64_t *v = NULL;
-	int k = 0, cap = 0;
-	while (store_q_row(q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q->err = ERR_TOO_BIG;
-			break;
-		}
-		v[k++] = store_q_col_int(q, 0);
-	}
+	void *v;
+	enum err e = store_q_rows(q, a, sizeof **ids, id_row, &v, n);
 	*ids = v;
-	*n = k;
-	return store_q_done(q);
+	return e;
 }
 
 static const char SQL_DISC_ELIGIBLE[] =
@@ -215,10 +213,11 @@ enum err store_disc_attendance(struct store_conn *c, struct arena *a, int64_t cy
 			       int64_t **ids, int *n)
 {
 	struct store_q q;
+	void *v;
 	store_q_prepare(&q, c, SQL_DISC_ATTENDANCE);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	return id_list(&q, a, ids, n);
+	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **ids, id_row, &v, n);
+	*ids = v;
+	return e;
 }
 
 static const char SQL_DISC_ATTENDANCE_CLEAR[] =
@@ -257,8 +256,9 @@ static const char SQL_DISC_SUGGESTIONS[] =
 	SUGGESTION_SELECT " WHERE s.cycle_id = $1 AND s.unit_id = $2 ORDER BY s.id";
 static const char SQL_DISC_SUGGESTION_GET[] = SUGGESTION_SELECT " WHERE s.id = $1";
 
-static void suggestion_row(struct store_q *q, struct arena *a, struct disc_suggestion *s)
+static void suggestion_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct disc_suggestion *s = item;
 	s->id = store_q_col_int(q, 0);
 	s->cycle_id = store_q_col_int(q, 1);
 	s->unit_id = store_q_col_int(q, 2);
@@ -271,22 +271,12 @@ static void suggestion_row(struct store_q *q, struct arena *a, struct disc_sugge
 enum err store_disc_suggestions(struct store_conn *c, struct arena *a, int64_t cycle_id,
 				int64_t unit_id, struct disc_suggestion **out, int *n)
 {
-	struct disc_suggestion *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
+	void *v;
 	store_q_prepare(&q, c, SQL_DISC_SUGGESTIONS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		suggestion_row(&q, a, &v[k++]);
-	}
+	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **out, suggestion_row, &v, n);
 	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return e;
 }
 
 static const char SQL_DISC_SUGGESTION_COUNT[] =
@@ -311,11 +301,7 @@ enum err store_disc_suggestion_get(struct store_conn *c, struct arena *a, int64_
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_DISC_SUGGESTION_GET);
 	store_q_int(&q, 1, id);
-	if (store_q_row(&q))
-		suggestion_row(&q, a, out);
-	else if (!q.err)
-		q.err = ERR_NOTFOUND;
-	return store_q_done(&q);
+	return store_q_one(&q, a, suggestion_row, out);
 }
 
 static const char SQL_DISC_SUGGESTION_INSERT[] =

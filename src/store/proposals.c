@@ -9,6 +9,7 @@
 #include "store/proposals.h"
 
 #include <string.h>
+#include "store/rows.h"
 #include "store/store_int.h"
 
 /* An integer column that may be NULL (then none). */
@@ -25,6 +26,28 @@ static void bind_opt(struct store_q *q, int idx, int64_t v, int64_t none)
 		store_q_text(q, idx, NULL);
 	else
 		store_q_int(q, idx, v);
+}
+
+/* Reads an insert's RETURNING id, position; no new id is a failure. */
+static enum err inserted(struct store_q *q, const char *what, int64_t *id, int *position)
+{
+	if (store_q_row(q)) {
+		*id = store_q_col_int(q, 0);
+		*position = (int)store_q_col_int(q, 1);
+	}
+	enum err e = store_q_done(q);
+	if (!e && !*id)
+		e = store_fail(q->c, ERR_IO, "the new %s has no id", what);
+	return e;
+}
+
+/* Runs an update by id; no row changed is ERR_NOTFOUND. */
+static enum err updated(struct store_q *q)
+{
+	int64_t k = 0;
+	store_q_exec(q, &k);
+	enum err e = store_q_done(q);
+	return e ? e : k ? OK : ERR_NOTFOUND;
 }
 
 /* ---- the state ---- */
@@ -121,36 +144,33 @@ static const char SQL_ROWS[] =
 	" FROM units u LEFT JOIN unit_discussions d ON d.cycle_id = $1 AND d.unit_id = u.id"
 	" ORDER BY u.name COLLATE nb, u.id";
 
+static void proposal_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct proposal_row *r = item;
+	*r = (struct proposal_row){ 0 };
+	r->unit_id = store_q_col_int(q, 0);
+	r->name = store_q_col_text(q, a, 1);
+	r->parent_id = col_opt(q, 2, 0);
+	char *s = store_q_col_text(q, a, 3);
+	if (s && !proposal_status_parse(s, &r->status))
+		q->err = store_fail(q->c, ERR_IO, "unit_discussions.status holds an unknown state");
+	r->submitted_at = col_opt(q, 4, 0);
+	r->returned_at = col_opt(q, 5, 0);
+	r->updated_at = col_opt(q, 6, 0);
+	r->nneeds = (int)store_q_col_int(q, 7);
+	r->nmeasures = (int)store_q_col_int(q, 8);
+}
+
 enum err store_proposal_rows(struct store_conn *c, struct arena *a, int64_t cycle_id,
 			     struct proposal_row **out, int *n)
 {
-	struct proposal_row *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_ROWS);
 	store_q_int(&q, 1, cycle_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct proposal_row *r = &v[k++];
-		*r = (struct proposal_row){ 0 };
-		r->unit_id = store_q_col_int(&q, 0);
-		r->name = store_q_col_text(&q, a, 1);
-		r->parent_id = col_opt(&q, 2, 0);
-		char *s = store_q_col_text(&q, a, 3);
-		if (s && !proposal_status_parse(s, &r->status))
-			q.err = store_fail(c, ERR_IO, "unit_discussions.status holds an unknown state");
-		r->submitted_at = col_opt(&q, 4, 0);
-		r->returned_at = col_opt(&q, 5, 0);
-		r->updated_at = col_opt(&q, 6, 0);
-		r->nneeds = (int)store_q_col_int(&q, 7);
-		r->nmeasures = (int)store_q_col_int(&q, 8);
-	}
+	void *v;
+	enum err e = store_q_rows(&q, a, sizeof **out, proposal_row, &v, n);
 	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return e;
 }
 
 /* ---- links ---- */
@@ -330,8 +350,9 @@ static const char SQL_NEEDS[] =
 	NEED_SELECT " WHERE n.cycle_id = $1 AND n.unit_id = $2 ORDER BY n.position, n.id";
 static const char SQL_NEED_GET[] = NEED_SELECT " WHERE n.id = $1";
 
-static void need_row(struct store_q *q, struct arena *a, struct proposal_need *n)
+static void need_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct proposal_need *n = item;
 	*n = (struct proposal_need){ 0 };
 	n->id = store_q_col_int(q, 0);
 	n->cycle_id = store_q_col_int(q, 1);
@@ -386,23 +407,14 @@ static enum err need_links(struct store_conn *c, struct arena *a, int64_t cycle_
 enum err store_proposal_needs(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			      struct proposal_need **out, int *n)
 {
-	struct proposal_need *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_NEEDS);
 	store_q_int(&q, 1, cycle_id);
 	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		need_row(&q, a, &v[k++]);
-	}
+	void *v;
+	enum err e = store_q_rows(&q, a, sizeof **out, need_row, &v, n);
 	*out = v;
-	*n = k;
-	enum err e = store_q_done(&q);
-	return e ? e : need_links(c, a, cycle_id, unit_id, 0, v, k);
+	return e ? e : need_links(c, a, cycle_id, unit_id, 0, *out, *n);
 }
 
 enum err store_proposal_need_get(struct store_conn *c, struct arena *a, int64_t id, struct proposal_need *out)
@@ -410,12 +422,29 @@ enum err store_proposal_need_get(struct store_conn *c, struct arena *a, int64_t 
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_NEED_GET);
 	store_q_int(&q, 1, id);
-	if (store_q_row(&q))
-		need_row(&q, a, out);
-	else if (!q.err)
-		q.err = ERR_NOTFOUND;
-	enum err e = store_q_done(&q);
+	enum err e = store_q_one(&q, a, need_row, out);
 	return e ? e : need_links(c, a, 0, 0, id, out, 1);
+}
+
+/* Binds a need's own fields, competence to rationale, from $first on
+ * (the insert and the update list them in the same order). */
+static void need_bind(struct store_q *q, int first, const struct proposal_need *n)
+{
+	store_q_id(q, first, n->competence_id);
+	store_q_text(q, first + 1, n->title);
+	store_q_text(q, first + 2, criticality_name(n->criticality));
+	bind_opt(q, first + 3, n->required_level, 0);
+	bind_opt(q, first + 4, n->current_level, 0);
+	bind_opt(q, first + 5, n->people_affected, -1);
+	store_q_text(q, first + 6, horizon_name(n->horizon));
+	store_q_text(q, first + 7, n->rationale ? n->rationale : "");
+}
+
+/* Replaces both kinds of goal link of a written need. */
+static enum err need_links_set(struct store_conn *c, const struct proposal_need *n)
+{
+	enum err e = links_set(c, LINK_GOALS, n->id, n->goals, n->ngoals);
+	return e ? e : links_set(c, LINK_UNIT_GOALS, n->id, n->unit_goals, n->nunit_goals);
 }
 
 static const char SQL_NEED_INSERT[] =
@@ -434,29 +463,12 @@ enum err store_proposal_need_insert(struct store_conn *c, struct proposal_need *
 	store_q_prepare(&q, c, SQL_NEED_INSERT);
 	store_q_int(&q, 1, n->cycle_id);
 	store_q_int(&q, 2, n->unit_id);
-	store_q_id(&q, 3, n->competence_id);
-	store_q_text(&q, 4, n->title);
-	store_q_text(&q, 5, criticality_name(n->criticality));
-	bind_opt(&q, 6, n->required_level, 0);
-	bind_opt(&q, 7, n->current_level, 0);
-	bind_opt(&q, 8, n->people_affected, -1);
-	store_q_text(&q, 9, horizon_name(n->horizon));
-	store_q_text(&q, 10, n->rationale ? n->rationale : "");
+	need_bind(&q, 3, n);
 	store_q_id(&q, 11, n->source_draft_id);
 	store_q_id(&q, 12, n->created_by);
 	store_q_int(&q, 13, n->created_at);
-	if (store_q_row(&q)) {
-		n->id = store_q_col_int(&q, 0);
-		n->position = (int)store_q_col_int(&q, 1);
-	}
-	enum err e = store_q_done(&q);
-	if (!e && !n->id)
-		e = store_fail(c, ERR_IO, "the new need has no id");
-	if (!e)
-		e = links_set(c, LINK_GOALS, n->id, n->goals, n->ngoals);
-	if (!e)
-		e = links_set(c, LINK_UNIT_GOALS, n->id, n->unit_goals, n->nunit_goals);
-	return e;
+	enum err e = inserted(&q, "need", &n->id, &n->position);
+	return e ? e : need_links_set(c, n);
 }
 
 static const char SQL_NEED_UPDATE[] =
@@ -466,29 +478,14 @@ static const char SQL_NEED_UPDATE[] =
 
 enum err store_proposal_need_update(struct store_conn *c, const struct proposal_need *n)
 {
-	int64_t k = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_NEED_UPDATE);
 	store_q_int(&q, 1, n->id);
-	store_q_id(&q, 2, n->competence_id);
-	store_q_text(&q, 3, n->title);
-	store_q_text(&q, 4, criticality_name(n->criticality));
-	bind_opt(&q, 5, n->required_level, 0);
-	bind_opt(&q, 6, n->current_level, 0);
-	bind_opt(&q, 7, n->people_affected, -1);
-	store_q_text(&q, 8, horizon_name(n->horizon));
-	store_q_text(&q, 9, n->rationale ? n->rationale : "");
+	need_bind(&q, 2, n);
 	store_q_id(&q, 10, n->updated_by);
 	store_q_int(&q, 11, n->updated_at);
-	store_q_exec(&q, &k);
-	enum err e = store_q_done(&q);
-	if (!e && !k)
-		e = ERR_NOTFOUND;
-	if (!e)
-		e = links_set(c, LINK_GOALS, n->id, n->goals, n->ngoals);
-	if (!e)
-		e = links_set(c, LINK_UNIT_GOALS, n->id, n->unit_goals, n->nunit_goals);
-	return e;
+	enum err e = updated(&q);
+	return e ? e : need_links_set(c, n);
 }
 
 static const char SQL_MEASURE_REFS[] =
@@ -543,8 +540,9 @@ static const char SQL_MEASURES[] =
 	MEASURE_SELECT " WHERE m.cycle_id = $1 AND m.unit_id = $2 ORDER BY m.position, m.id";
 static const char SQL_MEASURE_GET[] = MEASURE_SELECT " WHERE m.id = $1";
 
-static void measure_row(struct store_q *q, struct arena *a, struct proposal_measure *m)
+static void measure_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct proposal_measure *m = item;
 	*m = (struct proposal_measure){ 0 };
 	m->id = store_q_col_int(q, 0);
 	m->cycle_id = store_q_col_int(q, 1);
@@ -567,32 +565,37 @@ static void measure_row(struct store_q *q, struct arena *a, struct proposal_meas
 	m->updated_at = store_q_col_int(q, 13);
 }
 
+/* Hands the need-link rows l out to measures v[0..n). */
+static enum err measure_slices(struct arena *a, const struct link_row *l, int nl, struct proposal_measure *v,
+			       int n)
+{
+	enum err e = OK;
+	for (int i = 0; i < n && !e; i++)
+		e = slice(a, l, nl, v[i].id, &v[i].needs, &v[i].nneeds);
+	return e;
+}
+
+/* Fills the need links of measures v[0..n): one owner (one_id) or the unit. */
+static enum err measure_links(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			      int64_t one_id, struct proposal_measure *v, int n)
+{
+	struct link_row *l;
+	int nl;
+	enum err e = links_of(c, a, LINK_MEASURE_NEEDS, cycle_id, unit_id, one_id, &l, &nl);
+	return e ? e : measure_slices(a, l, nl, v, n);
+}
+
 enum err store_proposal_measures(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 				 struct proposal_measure **out, int *n)
 {
-	struct proposal_measure *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_MEASURES);
 	store_q_int(&q, 1, cycle_id);
 	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		measure_row(&q, a, &v[k++]);
-	}
+	void *v;
+	enum err e = store_q_rows(&q, a, sizeof **out, measure_row, &v, n);
 	*out = v;
-	*n = k;
-	enum err e = store_q_done(&q);
-	struct link_row *l;
-	int nl;
-	if (!e)
-		e = links_of(c, a, LINK_MEASURE_NEEDS, cycle_id, unit_id, 0, &l, &nl);
-	for (int i = 0; i < k && !e; i++)
-		e = slice(a, l, nl, v[i].id, &v[i].needs, &v[i].nneeds);
-	return e;
+	return e ? e : measure_links(c, a, cycle_id, unit_id, 0, *out, *n);
 }
 
 enum err store_proposal_measure_get(struct store_conn *c, struct arena *a, int64_t id,
@@ -601,18 +604,20 @@ enum err store_proposal_measure_get(struct store_conn *c, struct arena *a, int64
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_MEASURE_GET);
 	store_q_int(&q, 1, id);
-	if (store_q_row(&q))
-		measure_row(&q, a, out);
-	else if (!q.err)
-		q.err = ERR_NOTFOUND;
-	enum err e = store_q_done(&q);
-	struct link_row *l;
-	int nl;
-	if (!e)
-		e = links_of(c, a, LINK_MEASURE_NEEDS, 0, 0, id, &l, &nl);
-	if (!e)
-		e = slice(a, l, nl, id, &out->needs, &out->nneeds);
-	return e;
+	enum err e = store_q_one(&q, a, measure_row, out);
+	return e ? e : measure_links(c, a, 0, 0, id, out, 1);
+}
+
+/* Binds a measure's own fields, kind to timing, from $first on (the
+ * insert and the update list them in the same order). */
+static void measure_bind(struct store_q *q, int first, const struct proposal_measure *m)
+{
+	store_q_text(q, first, measure_kind_name(m->kind));
+	store_q_text(q, first + 1, m->title);
+	store_q_text(q, first + 2, m->description ? m->description : "");
+	store_q_text(q, first + 3, m->suggested_owner ? m->suggested_owner : "");
+	bind_opt(q, first + 4, m->estimated_cost, -1);
+	store_q_text(q, first + 5, m->timing ? m->timing : "");
 }
 
 static const char SQL_MEASURE_INSERT[] =
@@ -630,24 +635,11 @@ enum err store_proposal_measure_insert(struct store_conn *c, struct proposal_mea
 	store_q_prepare(&q, c, SQL_MEASURE_INSERT);
 	store_q_int(&q, 1, m->cycle_id);
 	store_q_int(&q, 2, m->unit_id);
-	store_q_text(&q, 3, measure_kind_name(m->kind));
-	store_q_text(&q, 4, m->title);
-	store_q_text(&q, 5, m->description ? m->description : "");
-	store_q_text(&q, 6, m->suggested_owner ? m->suggested_owner : "");
-	bind_opt(&q, 7, m->estimated_cost, -1);
-	store_q_text(&q, 8, m->timing ? m->timing : "");
+	measure_bind(&q, 3, m);
 	store_q_id(&q, 9, m->created_by);
 	store_q_int(&q, 10, m->created_at);
-	if (store_q_row(&q)) {
-		m->id = store_q_col_int(&q, 0);
-		m->position = (int)store_q_col_int(&q, 1);
-	}
-	enum err e = store_q_done(&q);
-	if (!e && !m->id)
-		e = store_fail(c, ERR_IO, "the new measure has no id");
-	if (!e)
-		e = links_set(c, LINK_MEASURE_NEEDS, m->id, m->needs, m->nneeds);
-	return e;
+	enum err e = inserted(&q, "measure", &m->id, &m->position);
+	return e ? e : links_set(c, LINK_MEASURE_NEEDS, m->id, m->needs, m->nneeds);
 }
 
 static const char SQL_MEASURE_UPDATE[] =
@@ -656,27 +648,15 @@ static const char SQL_MEASURE_UPDATE[] =
 
 enum err store_proposal_measure_update(struct store_conn *c, const struct proposal_measure *m)
 {
-	int64_t k = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_MEASURE_UPDATE);
 	store_q_int(&q, 1, m->id);
-	store_q_text(&q, 2, measure_kind_name(m->kind));
-	store_q_text(&q, 3, m->title);
-	store_q_text(&q, 4, m->description ? m->description : "");
-	store_q_text(&q, 5, m->suggested_owner ? m->suggested_owner : "");
-	bind_opt(&q, 6, m->estimated_cost, -1);
-	store_q_text(&q, 7, m->timing ? m->timing : "");
+	measure_bind(&q, 2, m);
 	store_q_id(&q, 8, m->updated_by);
 	store_q_int(&q, 9, m->updated_at);
-	store_q_exec(&q, &k);
-	enum err e = store_q_done(&q);
-	if (!e && !k)
-		e = ERR_NOTFOUND;
-	if (!e)
-		e = links_set(c, LINK_MEASURE_NEEDS, m->id, m->needs, m->nneeds);
-	return e;
+	enum err e = updated(&q);
+	return e ? e : links_set(c, LINK_MEASURE_NEEDS, m->id, m->needs, m->nneeds);
 }
-
 
 enum err store_proposal_measure_delete(struct store_conn *c, int64_t id)
 {
@@ -691,31 +671,32 @@ static const char SQL_UNCARRIED[] =
 	" AND NOT EXISTS (SELECT 1 FROM competence_needs n WHERE n.source_draft_id = d.id)"
 	" ORDER BY d.position, d.id";
 
+static void draft_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct prep_need *d = item;
+	*d = (struct prep_need){ 0 };
+	d->id = store_q_col_int(q, 0);
+	d->title = store_q_col_text(q, a, 1);
+	char *s = store_q_col_text(q, a, 2);
+	d->description = s ? s : "";
+	d->position = (int)store_q_col_int(q, 3);
+}
+
 enum err store_proposal_uncarried(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 				  struct prep_need **out, int *n)
 {
-	struct prep_need *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_UNCARRIED);
 	store_q_int(&q, 1, cycle_id);
 	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct prep_need *d = &v[k++];
-		*d = (struct prep_need){ .cycle_id = cycle_id, .unit_id = unit_id };
-		d->id = store_q_col_int(&q, 0);
-		d->title = store_q_col_text(&q, a, 1);
-		char *s = store_q_col_text(&q, a, 2);
-		d->description = s ? s : "";
-		d->position = (int)store_q_col_int(&q, 3);
-	}
+	void *v;
+	enum err e = store_q_rows(&q, a, sizeof **out, draft_row, &v, n);
 	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	for (int i = 0; i < *n; i++) {   /* the statement's own keys */
+		(*out)[i].cycle_id = cycle_id;
+		(*out)[i].unit_id = unit_id;
+	}
+	return e;
 }
 
 /* ---- the registers across units ---- */
@@ -795,57 +776,82 @@ static void status_col(struct store_q *q, struct arena *a, int col, enum proposa
 		q->err = store_fail(q->c, ERR_IO, "unit_discussions.status holds an unknown state");
 }
 
-static enum err reg_check(struct store_conn *c, const struct proposal_query *q)
+/* Clears a register's answer (but its items) and checks the page size. */
+static enum err reg_start(struct store_conn *c, const struct proposal_query *q, enum proposal_status **status,
+			  int *n, bool *more)
 {
+	*status = NULL;
+	*n = 0;
+	*more = false;
 	if (q->limit < 1 || q->limit > PROPOSAL_REGISTER_MAX)
 		return store_fail(c, ERR_INVALID, "a register page holds 1 to %d rows", PROPOSAL_REGISTER_MAX);
 	return OK;
+}
+
+/* Reads one register page of s (prepared and bound but for $10): up to
+ * q->limit items through row, each with its proposal's status at column
+ * scol, and *more when a next page exists. */
+static enum err reg_page(struct store_q *s, struct arena *a, const struct proposal_query *q, size_t elem,
+			 store_row_fn *row, int scol, void **out, enum proposal_status **status, int *n, bool *more)
+{
+	char *v = NULL;
+	enum proposal_status *st = NULL;
+	int k = 0, cap = 0, scap = 0;
+	store_q_int(s, 10, q->limit + 1);   /* one more tells whether a next page exists */
+	while (store_q_row(s)) {
+		if (k == q->limit) {
+			*more = true;
+			continue;
+		}
+		if (!(v = store_grow(a, v, k, &cap, elem)) || !(st = store_grow(a, st, k, &scap, sizeof *st))) {
+			s->err = ERR_TOO_BIG;
+			break;
+		}
+		row(s, a, v + elem * (size_t)k);
+		status_col(s, a, scol, &st[k]);
+		k++;
+	}
+	*out = v;
+	*status = st;
+	*n = k;
+	return store_q_done(s);
+}
+
+/* Binds the last item of a page ($10, $11) to a links statement and reads it. */
+static enum err reg_links(struct store_q *s, struct arena *a, int64_t cycle_id, int64_t id,
+			  struct link_row **out, int *n)
+{
+	store_q_int(s, 10, cycle_id);
+	store_q_int(s, 11, id);
+	return link_rows(s, a, out, n);
 }
 
 enum err store_needs_register(struct store_conn *c, struct arena *a, const struct proposal_query *q,
 			      struct proposal_need **out, enum proposal_status **status, int *n, bool *more)
 {
 	*out = NULL;
-	*status = NULL;
-	*n = 0;
-	*more = false;
-	enum err e = reg_check(c, q);
+	enum err e = reg_start(c, q, status, n, more);
 	if (e)
 		return e;
-	struct proposal_need *v = NULL;
-	enum proposal_status *st = NULL;
-	int k = 0, cap = 0, scap = 0;
+	void *page;
+	enum proposal_status *st;
+	int k;
 	struct store_q s;
 	store_q_prepare(&s, c, SQL_NEED_REG);
 	need_reg_bind(&s, q);
-	store_q_int(&s, 10, q->limit + 1);   /* one more tells whether a next page exists */
-	while (store_q_row(&s)) {
-		if (k == q->limit) {
-			*more = true;
-			continue;
-		}
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v)) || !(st = store_grow(a, st, k, &scap, sizeof *st))) {
-			s.err = ERR_TOO_BIG;
-			break;
-		}
-		need_row(&s, a, &v[k]);
-		status_col(&s, a, 18, &st[k]);
-		k++;
-	}
-	if ((e = store_q_done(&s)) || k == 0)
+	if ((e = reg_page(&s, a, q, sizeof **out, need_row, 18, &page, &st, &k, more)) || k == 0)
 		return e;
+	struct proposal_need *v = page;
 	/* the links of the page's needs: rows from its first to its last */
 	struct link_row *g = NULL, *ug = NULL;
 	int ng = 0, nug = 0;
-	for (int kind = 0; kind < 2 && !e; kind++) {
-		if (kind == 0)
-			store_q_prepare(&s, c, SQL_NEED_REG_GOALS);
-		else
-			store_q_prepare(&s, c, SQL_NEED_REG_UNIT_GOALS);
+	store_q_prepare(&s, c, SQL_NEED_REG_GOALS);
+	need_reg_bind(&s, q);
+	e = reg_links(&s, a, v[k - 1].cycle_id, v[k - 1].id, &g, &ng);
+	if (!e) {
+		store_q_prepare(&s, c, SQL_NEED_REG_UNIT_GOALS);
 		need_reg_bind(&s, q);
-		store_q_int(&s, 10, v[k - 1].cycle_id);
-		store_q_int(&s, 11, v[k - 1].id);
-		e = kind == 0 ? link_rows(&s, a, &g, &ng) : link_rows(&s, a, &ug, &nug);
+		e = reg_links(&s, a, v[k - 1].cycle_id, v[k - 1].id, &ug, &nug);
 	}
 	if (!e)
 		e = need_slices(a, g, ng, ug, nug, v, k);
@@ -861,43 +867,25 @@ enum err store_measures_register(struct store_conn *c, struct arena *a, const st
 				 struct proposal_measure **out, enum proposal_status **status, int *n, bool *more)
 {
 	*out = NULL;
-	*status = NULL;
-	*n = 0;
-	*more = false;
-	enum err e = reg_check(c, q);
+	enum err e = reg_start(c, q, status, n, more);
 	if (e)
 		return e;
-	struct proposal_measure *v = NULL;
-	enum proposal_status *st = NULL;
-	int k = 0, cap = 0, scap = 0;
+	void *page;
+	enum proposal_status *st;
+	int k;
 	struct store_q s;
 	store_q_prepare(&s, c, SQL_MEASURE_REG);
 	measure_reg_bind(&s, q);
-	store_q_int(&s, 10, q->limit + 1);
-	while (store_q_row(&s)) {
-		if (k == q->limit) {
-			*more = true;
-			continue;
-		}
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v)) || !(st = store_grow(a, st, k, &scap, sizeof *st))) {
-			s.err = ERR_TOO_BIG;
-			break;
-		}
-		measure_row(&s, a, &v[k]);
-		status_col(&s, a, 14, &st[k]);
-		k++;
-	}
-	if ((e = store_q_done(&s)) || k == 0)
+	if ((e = reg_page(&s, a, q, sizeof **out, measure_row, 14, &page, &st, &k, more)) || k == 0)
 		return e;
+	struct proposal_measure *v = page;
 	struct link_row *l;
 	int nl;
 	store_q_prepare(&s, c, SQL_MEASURE_REG_NEEDS);
 	measure_reg_bind(&s, q);
-	store_q_int(&s, 10, v[k - 1].cycle_id);
-	store_q_int(&s, 11, v[k - 1].id);
-	e = link_rows(&s, a, &l, &nl);
-	for (int i = 0; i < k && !e; i++)
-		e = slice(a, l, nl, v[i].id, &v[i].needs, &v[i].nneeds);
+	e = reg_links(&s, a, v[k - 1].cycle_id, v[k - 1].id, &l, &nl);
+	if (!e)
+		e = measure_slices(a, l, nl, v, k);
 	if (!e) {
 		*out = v;
 		*status = st;

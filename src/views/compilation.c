@@ -97,66 +97,55 @@ static void iso_date(struct html *h, const char *iso)
 	html_text(h, d);
 }
 
+/* table[i] for an enum value i in [0, n); fallback for anything else. */
+static enum msg pick(const enum msg *table, int n, int i, enum msg fallback)
+{
+	return i >= 0 && i < n ? table[i] : fallback;
+}
+
 enum msg v_comp_crit_msg(enum criticality c)
 {
-	switch (c) {
-	case CRIT_LOW: return MSG_CMPL_CRIT_LOW;
-	case CRIT_MEDIUM: return MSG_CMPL_CRIT_MEDIUM;
-	case CRIT_HIGH: return MSG_CMPL_CRIT_HIGH;
-	case CRIT_CRITICAL:
-	case CRITICALITY_COUNT:
-		break;
-	}
-	return MSG_CMPL_CRIT_CRITICAL;
+	static const enum msg m[CRITICALITY_COUNT] = {
+		[CRIT_LOW] = MSG_CMPL_CRIT_LOW, [CRIT_MEDIUM] = MSG_CMPL_CRIT_MEDIUM,
+		[CRIT_HIGH] = MSG_CMPL_CRIT_HIGH, [CRIT_CRITICAL] = MSG_CMPL_CRIT_CRITICAL,
+	};
+	return pick(m, CRITICALITY_COUNT, (int)c, MSG_CMPL_CRIT_CRITICAL);
 }
 
 enum msg v_comp_horizon_msg(enum horizon x)
 {
-	switch (x) {
-	case HORIZON_NEXT_YEAR: return MSG_CMPL_HORIZON_NEXT_YEAR;
-	case HORIZON_ONE_TO_THREE_YEARS: return MSG_CMPL_HORIZON_ONE_TO_THREE;
-	case HORIZON_LONGER:
-	case HORIZON_COUNT:
-		break;
-	}
-	return MSG_CMPL_HORIZON_LONGER;
+	static const enum msg m[HORIZON_COUNT] = {
+		[HORIZON_NEXT_YEAR] = MSG_CMPL_HORIZON_NEXT_YEAR,
+		[HORIZON_ONE_TO_THREE_YEARS] = MSG_CMPL_HORIZON_ONE_TO_THREE, [HORIZON_LONGER] = MSG_CMPL_HORIZON_LONGER,
+	};
+	return pick(m, HORIZON_COUNT, (int)x, MSG_CMPL_HORIZON_LONGER);
 }
 
 enum msg v_comp_kind_msg(enum measure_kind k)
 {
-	switch (k) {
-	case MEASURE_ACQUIRE: return MSG_CMPL_KIND_ACQUIRE;
-	case MEASURE_DEVELOP: return MSG_CMPL_KIND_DEVELOP;
-	case MEASURE_MOBILISE: return MSG_CMPL_KIND_MOBILISE;
-	case MEASURE_PHASE_OUT:
-	case MEASURE_KIND_COUNT:
-		break;
-	}
-	return MSG_CMPL_KIND_PHASE_OUT;
+	static const enum msg m[MEASURE_KIND_COUNT] = {
+		[MEASURE_ACQUIRE] = MSG_CMPL_KIND_ACQUIRE, [MEASURE_DEVELOP] = MSG_CMPL_KIND_DEVELOP,
+		[MEASURE_MOBILISE] = MSG_CMPL_KIND_MOBILISE, [MEASURE_PHASE_OUT] = MSG_CMPL_KIND_PHASE_OUT,
+	};
+	return pick(m, MEASURE_KIND_COUNT, (int)k, MSG_CMPL_KIND_PHASE_OUT);
 }
 
 enum msg v_comp_status_msg(enum proposal_status s)
 {
-	switch (s) {
-	case PROPOSAL_SUBMITTED: return MSG_CMPL_STATUS_SUBMITTED;
-	case PROPOSAL_RETURNED: return MSG_CMPL_STATUS_RETURNED;
-	case PROPOSAL_DRAFT:
-	case PROPOSAL_STATUS_COUNT:
-		break;
-	}
-	return MSG_CMPL_STATUS_DRAFT;
+	static const enum msg m[PROPOSAL_STATUS_COUNT] = {
+		[PROPOSAL_DRAFT] = MSG_CMPL_STATUS_DRAFT, [PROPOSAL_SUBMITTED] = MSG_CMPL_STATUS_SUBMITTED,
+		[PROPOSAL_RETURNED] = MSG_CMPL_STATUS_RETURNED,
+	};
+	return pick(m, PROPOSAL_STATUS_COUNT, (int)s, MSG_CMPL_STATUS_DRAFT);
 }
 
 enum msg v_comp_decision_msg(enum decision_status s)
 {
-	switch (s) {
-	case DECISION_AWAITING_APPROVAL: return MSG_CMPL_DEC_AWAITING;
-	case DECISION_APPROVED: return MSG_CMPL_DEC_APPROVED;
-	case DECISION_COMPILING:
-	case DECISION_STATUS_COUNT:
-		break;
-	}
-	return MSG_CMPL_DEC_COMPILING;
+	static const enum msg m[DECISION_STATUS_COUNT] = {
+		[DECISION_COMPILING] = MSG_CMPL_DEC_COMPILING, [DECISION_AWAITING_APPROVAL] = MSG_CMPL_DEC_AWAITING,
+		[DECISION_APPROVED] = MSG_CMPL_DEC_APPROVED,
+	};
+	return pick(m, DECISION_STATUS_COUNT, (int)s, MSG_CMPL_DEC_COMPILING);
 }
 
 void v_comp_subnav(struct html *h, int64_t cycle_id, bool heatmap)
@@ -568,30 +557,42 @@ static void needs_table_open(struct html *h, const char *caption, bool select)
 	HTML_LIT(h, "</tr></thead><tbody>\n");
 }
 
+/* The cell of a proposal's checkbox for the merge (id prefix + its id). */
+static void select_cell(struct html *h, const char *prefix, int64_t pid, const char *title, const char *unit)
+{
+	const char *id = arena_printf(h->b->arena, "%s%lld", prefix, (long long)pid);
+	HTML_LIT(h, "<td><input class=\"ds-input\" type=\"checkbox\" name=\"from\"");
+	HTML_ATTR(h, "id", id);
+	HTML_ATTR_INT(h, "value", pid);
+	HTML_LIT(h, "><label class=\"comp-vh\"");
+	HTML_ATTR(h, "for", id);
+	HTML_LIT(h, ">");
+	html_msgf(h, MSG_CMPL_SELECT_ITEM, title, unit ? unit : "");
+	HTML_LIT(h, "</label></td>");
+}
+
+/* A proposal's row header: its title, and its status when not submitted. */
+static void title_cell(struct html *h, const char *title, enum proposal_status st)
+{
+	HTML_LIT(h, "<th scope=\"row\">");
+	html_text(h, title);
+	if (st != PROPOSAL_SUBMITTED) {
+		HTML_LIT(h, " (");
+		html_msg(h, v_comp_status_msg(st));
+		HTML_LIT(h, ")");
+	}
+	HTML_LIT(h, "</th>");
+}
+
 static void need_row(struct html *h, const struct v_comp_overview *m, const struct comp_proposed_need *p,
 		     bool select)
 {
 	struct arena *a = h->b->arena;
 	HTML_LIT(h, "<tr>");
-	if (select) {
-		const char *id = arena_printf(a, "f-from-%lld", (long long)p->id);
-		HTML_LIT(h, "<td><input class=\"ds-input\" type=\"checkbox\" name=\"from\"");
-		HTML_ATTR(h, "id", id);
-		HTML_ATTR_INT(h, "value", p->id);
-		HTML_LIT(h, "><label class=\"comp-vh\"");
-		HTML_ATTR(h, "for", id);
-		HTML_LIT(h, ">");
-		html_msgf(h, MSG_CMPL_SELECT_ITEM, p->title, p->unit_name ? p->unit_name : "");
-		HTML_LIT(h, "</label></td>");
-	}
-	HTML_LIT(h, "<th scope=\"row\">");
-	html_text(h, p->title);
-	if (p->status != PROPOSAL_SUBMITTED) {
-		HTML_LIT(h, " (");
-		html_msg(h, v_comp_status_msg(p->status));
-		HTML_LIT(h, ")");
-	}
-	HTML_LIT(h, "</th><td>");
+	if (select)
+		select_cell(h, "f-from-", p->id, p->title, p->unit_name);
+	title_cell(h, p->title, p->status);
+	HTML_LIT(h, "<td>");
 	a_text(h, url_path(a, "/cycles/%lld/proposals/%lld", (long long)m->head.cycle_id,
 			   (long long)p->unit_id), p->unit_name ? p->unit_name : "");
 	HTML_LIT(h, "</td><td>");
@@ -764,25 +765,10 @@ static void measures_list(struct html *h, const struct v_comp_overview *m)
 	for (int i = 0; i < m->nmeasures; i++) {
 		const struct comp_proposed_measure *p = &m->measures[i];
 		HTML_LIT(h, "<tr>");
-		if (select) {
-			const char *id = arena_printf(a, "f-mfrom-%lld", (long long)p->id);
-			HTML_LIT(h, "<td><input class=\"ds-input\" type=\"checkbox\" name=\"from\"");
-			HTML_ATTR(h, "id", id);
-			HTML_ATTR_INT(h, "value", p->id);
-			HTML_LIT(h, "><label class=\"comp-vh\"");
-			HTML_ATTR(h, "for", id);
-			HTML_LIT(h, ">");
-			html_msgf(h, MSG_CMPL_SELECT_ITEM, p->title, p->unit_name ? p->unit_name : "");
-			HTML_LIT(h, "</label></td>");
-		}
-		HTML_LIT(h, "<th scope=\"row\">");
-		html_text(h, p->title);
-		if (p->status != PROPOSAL_SUBMITTED) {
-			HTML_LIT(h, " (");
-			html_msg(h, v_comp_status_msg(p->status));
-			HTML_LIT(h, ")");
-		}
-		HTML_LIT(h, "</th><td>");
+		if (select)
+			select_cell(h, "f-mfrom-", p->id, p->title, p->unit_name);
+		title_cell(h, p->title, p->status);
+		HTML_LIT(h, "<td>");
 		html_text(h, p->unit_name);
 		HTML_LIT(h, "</td><td>");
 		html_msg(h, v_comp_kind_msg(p->kind));
@@ -834,17 +820,26 @@ static void ref_names(struct html *h, const struct comp_ref *r, int n, bool code
 	}
 }
 
+/* The heading of the decided needs or measures ("needs", "measures"),
+ * the link to a new one for a writer, or the line saying there are none
+ * (then false). */
+static bool decided_top(struct html *h, const struct v_comp_head *hd, const char *what, enum msg heading,
+			enum msg new_one, int n, enum msg none)
+{
+	h2(h, heading, arena_printf(h->b->arena, "decided-%s", what));
+	if (hd->can_write)
+		link_p(h, url_path(h->b->arena, "/cycles/%lld/compilation/%s/new", (long long)hd->cycle_id, what),
+		       new_one);
+	if (n == 0)
+		para(h, none);
+	return n > 0;
+}
+
 static void decided_needs(struct html *h, const struct v_comp_overview *m)
 {
-	struct arena *a = h->b->arena;
-	h2(h, MSG_CMPL_DECIDED_H2, "decided-needs");
-	if (m->head.can_write)
-		link_p(h, url_path(a, "/cycles/%lld/compilation/needs/new", (long long)m->head.cycle_id),
-		       MSG_CMPL_NEW_NEED);
-	if (m->ndecided == 0) {
-		para(h, MSG_CMPL_NO_DECIDED);
+	if (!decided_top(h, &m->head, "needs", MSG_CMPL_DECIDED_H2, MSG_CMPL_NEW_NEED, m->ndecided,
+			 MSG_CMPL_NO_DECIDED))
 		return;
-	}
 	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\"><caption>");
 	html_msg(h, MSG_CMPL_DECIDED_CAPTION);
 	HTML_LIT(h, "</caption><thead><tr>");
@@ -914,15 +909,9 @@ static void measures_table(struct html *h, int64_t cycle_id, const struct decide
 
 static void decided_measures(struct html *h, const struct v_comp_overview *m)
 {
-	struct arena *a = h->b->arena;
-	h2(h, MSG_CMPL_DMEASURES_H2, "decided-measures");
-	if (m->head.can_write)
-		link_p(h, url_path(a, "/cycles/%lld/compilation/measures/new", (long long)m->head.cycle_id),
-		       MSG_CMPL_NEW_MEASURE);
-	if (m->ndmeasures == 0) {
-		para(h, MSG_CMPL_NO_DMEASURES);
+	if (!decided_top(h, &m->head, "measures", MSG_CMPL_DMEASURES_H2, MSG_CMPL_NEW_MEASURE, m->ndmeasures,
+			 MSG_CMPL_NO_DMEASURES))
 		return;
-	}
 	measures_table(h, m->head.cycle_id, m->dmeasures, m->ndmeasures, MSG_CMPL_DMEASURES_CAPTION);
 }
 
@@ -1247,26 +1236,62 @@ static void sources_table(struct html *h, const struct v_comp_head *hd, const ch
 	HTML_LIT(h, "</tbody></table>\n");
 }
 
+/* The top of a decided row's page: heading, way back, the decision's
+ * state, the add-source form's problems, edit and delete; then opens the
+ * facts' list. */
+static void show_top(struct html *h, const struct v_comp_head *hd, enum msg title_msg, const char *title,
+		     const char *base, const struct field_errors *errors, enum msg source_label)
+{
+	h1f(h, title_msg, title);
+	link_p(h, comp_url(h, hd->cycle_id), MSG_CMPL_BACK);
+	decision_line(h, hd);
+	if (errors && errors->n) {
+		const struct v_label labels[] = { { "source_id", msg(h->lang, source_label) } };
+		v_error_summary(h, errors, labels, 1);
+	}
+	if (hd->can_write)
+		edit_delete_links(h, base);
+	HTML_LIT(h, "<dl class=\"comp-facts\">");
+}
+
+/* A fact that is free text: the text, or "not given". */
+static void fact_text(struct html *h, enum msg label, const char *text)
+{
+	dt(h, label);
+	if (text && *text)
+		html_text(h, text);
+	else
+		html_msg(h, MSG_CMPL_NOT_GIVEN);
+	HTML_LIT(h, "</dd>");
+}
+
+/* The texts of a lineage: none yet, the table's caption and first
+ * column, the add form's label. */
+struct lineage_msgs {
+	enum msg none, caption, col, add_label;
+};
+
+/* A decided row's sources as a table (or a line saying there are none)
+ * and, for a writer, the form adding one more. */
+static void lineage(struct html *h, const struct v_comp_head *hd, const char *base, const struct comp_ref *src,
+		    int nsrc, const struct lineage_msgs *t, const struct v_comp_choice *cand, int ncand,
+		    const struct field_errors *errors)
+{
+	if (nsrc == 0)
+		para(h, t->none);
+	else
+		sources_table(h, hd, base, src, nsrc, t->caption, t->col);
+	if (hd->can_write)
+		add_source_form(h, arena_printf(h->b->arena, "%s/sources", base), hd->csrf, cand, ncand,
+				t->add_label, errors);
+}
+
 void v_comp_need_show(struct html *h, const struct v_comp_need_show *m)
 {
 	const struct decided_need *d = m->need;
 	const char *base = need_url(h, m->head.cycle_id, d->id);
-	h1f(h, MSG_CMPL_NEED_SHOW_TITLE, d->title);
-	link_p(h, comp_url(h, m->head.cycle_id), MSG_CMPL_BACK);
-	decision_line(h, &m->head);
-	if (m->errors && m->errors->n) {
-		const struct v_label labels[] = { { "source_id", msg(h->lang, MSG_CMPL_ADD_SOURCE_LABEL) } };
-		v_error_summary(h, m->errors, labels, 1);
-	}
-	if (m->head.can_write)
-		edit_delete_links(h, base);
-	HTML_LIT(h, "<dl class=\"comp-facts\">");
-	dt(h, MSG_CMPL_F_DESCRIPTION);
-	if (*d->description)
-		html_text(h, d->description);
-	else
-		html_msg(h, MSG_CMPL_NOT_GIVEN);
-	HTML_LIT(h, "</dd>");
+	show_top(h, &m->head, MSG_CMPL_NEED_SHOW_TITLE, d->title, base, m->errors, MSG_CMPL_ADD_SOURCE_LABEL);
+	fact_text(h, MSG_CMPL_F_DESCRIPTION, d->description);
 	dt(h, MSG_CMPL_F_COMPETENCE);
 	if (d->competence_name)
 		html_text(h, d->competence_name);
@@ -1305,14 +1330,9 @@ void v_comp_need_show(struct html *h, const struct v_comp_need_show *m)
 
 	h2(h, MSG_CMPL_LINEAGE_H2, "lineage");
 	para(h, MSG_CMPL_LINEAGE_INTRO);
-	if (d->nsources == 0)
-		para(h, MSG_CMPL_F_NO_SOURCES);
-	else
-		sources_table(h, &m->head, base, d->sources, d->nsources, MSG_CMPL_LINEAGE_CAPTION,
-			      MSG_CMPL_COL_PROPOSAL);
-	if (m->head.can_write)
-		add_source_form(h, arena_printf(h->b->arena, "%s/sources", base), m->head.csrf, m->candidates, m->ncandidates,
-				MSG_CMPL_ADD_SOURCE_LABEL, m->errors);
+	static const struct lineage_msgs need_msgs = { MSG_CMPL_F_NO_SOURCES, MSG_CMPL_LINEAGE_CAPTION,
+						       MSG_CMPL_COL_PROPOSAL, MSG_CMPL_ADD_SOURCE_LABEL };
+	lineage(h, &m->head, base, d->sources, d->nsources, &need_msgs, m->candidates, m->ncandidates, m->errors);
 
 	h2(h, MSG_CMPL_ANSWERED_BY_H2, "measures");
 	if (m->nmeasures == 0)
@@ -1387,37 +1407,17 @@ void v_comp_measure_form(struct html *h, const struct v_comp_measure_form *m)
 
 void v_comp_measure_show(struct html *h, const struct v_comp_measure_show *m)
 {
-	struct arena *a = h->b->arena;
 	const struct decided_measure *d = m->measure;
 	const char *base = measure_url(h, m->head.cycle_id, d->id);
-	h1f(h, MSG_CMPL_MEASURE_SHOW_TITLE, d->title);
-	link_p(h, comp_url(h, m->head.cycle_id), MSG_CMPL_BACK);
-	decision_line(h, &m->head);
-	if (m->errors && m->errors->n) {
-		const struct v_label labels[] = { { "source_id", msg(h->lang, MSG_CMPL_ADD_MSOURCE_LABEL) } };
-		v_error_summary(h, m->errors, labels, 1);
-	}
-	if (m->head.can_write)
-		edit_delete_links(h, base);
-	HTML_LIT(h, "<dl class=\"comp-facts\">");
+	show_top(h, &m->head, MSG_CMPL_MEASURE_SHOW_TITLE, d->title, base, m->errors, MSG_CMPL_ADD_MSOURCE_LABEL);
 	dt(h, MSG_CMPL_F_KIND);
 	html_msg(h, v_comp_kind_msg(d->kind));
 	HTML_LIT(h, "</dd>");
-	dt(h, MSG_CMPL_F_DESCRIPTION);
-	if (*d->description)
-		html_text(h, d->description);
-	else
-		html_msg(h, MSG_CMPL_NOT_GIVEN);
-	HTML_LIT(h, "</dd>");
+	fact_text(h, MSG_CMPL_F_DESCRIPTION, d->description);
 	dt(h, MSG_CMPL_F_SCOPE);
 	scope_text(h, d->scope == MEASURE_SCOPE_OVERARCHING, d->unit_name, MSG_CMPL_SCOPE_OVERARCHING);
 	HTML_LIT(h, "</dd>");
-	dt(h, MSG_CMPL_F_OWNER);
-	if (*d->owner)
-		html_text(h, d->owner);
-	else
-		html_msg(h, MSG_CMPL_NOT_GIVEN);
-	HTML_LIT(h, "</dd>");
+	fact_text(h, MSG_CMPL_F_OWNER, d->owner);
 	dt(h, MSG_CMPL_F_DEADLINE);
 	iso_date(h, d->deadline);
 	HTML_LIT(h, "</dd>");
@@ -1438,14 +1438,10 @@ void v_comp_measure_show(struct html *h, const struct v_comp_measure_show *m)
 		HTML_LIT(h, "</ul>\n");
 	}
 	h2(h, MSG_CMPL_F_MSOURCES, "lineage");
-	if (d->nsources == 0)
-		para(h, MSG_CMPL_F_NO_MSOURCES);
-	else
-		sources_table(h, &m->head, base, d->sources, d->nsources, MSG_CMPL_MLINEAGE_CAPTION,
-			      MSG_CMPL_COL_MEASURE);
-	if (m->head.can_write)
-		add_source_form(h, arena_printf(a, "%s/sources", base), m->head.csrf, m->candidates,
-				m->ncandidates, MSG_CMPL_ADD_MSOURCE_LABEL, m->errors);
+	static const struct lineage_msgs measure_msgs = { MSG_CMPL_F_NO_MSOURCES, MSG_CMPL_MLINEAGE_CAPTION,
+							  MSG_CMPL_COL_MEASURE, MSG_CMPL_ADD_MSOURCE_LABEL };
+	lineage(h, &m->head, base, d->sources, d->nsources, &measure_msgs, m->candidates, m->ncandidates,
+		m->errors);
 }
 
 void v_comp_delete(struct html *h, const struct v_comp_delete *m)

@@ -10,7 +10,6 @@
 #include "base/arena.h"
 #include "views/ind_cells.h"
 
-enum { BAR_X = 8, BAR_W = 384, ROW_H = 56, CHART_W = 400 };
 
 static const enum msg KIND_MSG[MEASURE_KIND_COUNT] = {
 	[MEASURE_ACQUIRE] = MSG_IND2_KIND_ACQUIRE,
@@ -18,54 +17,6 @@ static const enum msg KIND_MSG[MEASURE_KIND_COUNT] = {
 	[MEASURE_MOBILISE] = MSG_IND2_KIND_MOBILISE,
 	[MEASURE_PHASE_OUT] = MSG_IND2_KIND_PHASE_OUT,
 };
-
-static void svg_begin(struct html *h, const char *id, enum msg title, const char *described_by, int rows)
-{
-	HTML_LIT(h, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"dash-chart\"");
-	HTML_ATTR(h, "aria-labelledby", arena_printf(h->b->arena, "%s-title", id));
-	HTML_ATTR(h, "aria-describedby", described_by);
-	HTML_ATTR(h, "viewBox", arena_printf(h->b->arena, "0 0 %d %d", CHART_W, rows * ROW_H));
-	HTML_ATTR_INT(h, "width", CHART_W);
-	HTML_ATTR_INT(h, "height", rows * ROW_H);
-	HTML_LIT(h, "><title");
-	HTML_ATTR(h, "id", arena_printf(h->b->arena, "%s-title", id));
-	HTML_LIT(h, ">");
-	html_msg(h, title);
-	HTML_LIT(h, "</title>");
-}
-
-/* Row row of a chart: the label and numbers in text, then the bar (an
- * outline the full width, filled to r's share). count_only: "12 (48 %)"
- * rather than "12 av 25 (48 %)". */
-static void bar(struct html *h, int row, enum msg label, const struct ind_ratio *r, bool count_only)
-{
-	int y = row * ROW_H;
-	HTML_LIT(h, "<text font-size=\"14\" fill=\"#1e1e1e\"");
-	HTML_ATTR_INT(h, "x", BAR_X);
-	HTML_ATTR_INT(h, "y", y + 18);
-	HTML_LIT(h, ">");
-	html_msg(h, label);
-	HTML_LIT(h, ": ");
-	if (count_only)
-		html_num(h, r->count);
-	else
-		v_ind_count(h, r);
-	HTML_LIT(h, " (");
-	v_ind_percent(h, r);
-	HTML_LIT(h, ")</text><rect height=\"18\" fill=\"#ffffff\" stroke=\"#1e1e1e\"");
-	HTML_ATTR_INT(h, "x", BAR_X);
-	HTML_ATTR_INT(h, "y", y + 26);
-	HTML_ATTR_INT(h, "width", BAR_W);
-	HTML_LIT(h, "/>");
-	int len = ind_bar_length(r, BAR_W);
-	if (len > 0) {
-		HTML_LIT(h, "<rect height=\"18\" fill=\"#0062ba\"");
-		HTML_ATTR_INT(h, "x", BAR_X);
-		HTML_ATTR_INT(h, "y", y + 26);
-		HTML_ATTR_INT(h, "width", len);
-		HTML_LIT(h, "/>");
-	}
-}
 
 static void ratio_row(struct html *h, enum msg label, const struct ind_ratio *r)
 {
@@ -90,11 +41,11 @@ static void summary(struct html *h, const struct v_dashboard_p2 *d)
 {
 	const struct ind_phase2 *t = d->total;
 	bool decided = d->with_decided && t->decided;
-	svg_begin(h, "dash2-svg", MSG_IND2_CHART_LABEL, "dash2-table", decided ? 3 : 2);
-	bar(h, 0, MSG_IND2_UNITS_SUBMITTED, &t->units_submitted, false);
-	bar(h, 1, MSG_IND2_GOALS_COVERED, &t->goals_covered, false);
+	v_ind_chart_begin(h, "dash2-svg", MSG_IND2_CHART_LABEL, "dash2-table", decided ? 3 : 2);
+	v_ind_bar(h, 0, MSG_IND2_UNITS_SUBMITTED, &t->units_submitted, false);
+	v_ind_bar(h, 1, MSG_IND2_GOALS_COVERED, &t->goals_covered, false);
 	if (decided)
-		bar(h, 2, MSG_IND2_GOALS_COVERED_DECIDED, &t->decided_goals_covered, false);
+		v_ind_bar(h, 2, MSG_IND2_GOALS_COVERED_DECIDED, &t->decided_goals_covered, false);
 	HTML_LIT(h, "</svg>\n<table class=\"ds-table\" id=\"dash2-table\"><caption>");
 	html_msg(h, MSG_IND2_TABLE_CAPTION);
 	HTML_LIT(h, " – ");
@@ -189,10 +140,10 @@ static void measures(struct html *h, const struct v_dashboard_p2 *d)
 	HTML_LIT(h, "<h3 class=\"ds-heading\" data-size=\"xs\">");
 	html_msg(h, MSG_IND2_MEASURES_TITLE);
 	HTML_LIT(h, "</h3>\n");
-	svg_begin(h, "dash2-measures-svg", MSG_IND2_MEASURES_CHART_LABEL, "dash2-measures", MEASURE_KIND_COUNT);
+	v_ind_chart_begin(h, "dash2-measures-svg", MSG_IND2_MEASURES_CHART_LABEL, "dash2-measures", MEASURE_KIND_COUNT);
 	for (int k = 0; k < MEASURE_KIND_COUNT; k++) {
 		struct ind_ratio r = ind_ratio_of(t->proposed_measures[k], t->proposed_measures_total);
-		bar(h, k, KIND_MSG[k], &r, true);
+		v_ind_bar(h, k, KIND_MSG[k], &r, true);
 	}
 	HTML_LIT(h, "</svg>\n<table class=\"ds-table\" id=\"dash2-measures\"><caption>");
 	html_msg(h, MSG_IND2_MEASURES_CAPTION);
@@ -251,22 +202,6 @@ static void measures(struct html *h, const struct v_dashboard_p2 *d)
 	}
 }
 
-/* The unit's name, a link to its part of the full list (not for the row of
- * a unit's own figures). */
-static void group_name(struct html *h, int64_t cycle_id, const struct v_dash2_group *g)
-{
-	if (g->own_only) {
-		html_msgf(h, MSG_IND_OWN_ONLY, g->name ? g->name : "");
-		return;
-	}
-	HTML_LIT(h, "<a class=\"ds-link\"");
-	HTML_URL(h, "href", url_path(h->b->arena, "/cycles/%lld/indicators?unit=%lld", (long long)cycle_id,
-				     (long long)g->unit_id));
-	HTML_LIT(h, ">");
-	html_text(h, g->name);
-	HTML_LIT(h, "</a>");
-}
-
 /* Expected units not submitted: the number, linked to those units in the
  * full list when there are any (the list HR chases them from). */
 static void not_submitted_cell(struct html *h, int64_t cycle_id, const struct v_dash2_group *g)
@@ -301,7 +236,7 @@ static void groups_table(struct html *h, const struct v_dashboard_p2 *d)
 	for (int i = 0; i < d->ngroups; i++) {
 		const struct v_dash2_group *g = &d->groups[i];
 		HTML_LIT(h, "<tr><th scope=\"row\">");
-		group_name(h, d->cycle_id, g);
+		v_ind_unit_link(h, d->cycle_id, g->unit_id, g->name, g->own_only);
 		HTML_LIT(h, "</th>");
 		v_ind_td_num(h, g->units);
 		v_ind_ratio_cell(h, &g->t.units_submitted);

@@ -9,40 +9,8 @@
 
 #include "base/arena.h"
 #include "html/markdown.h"
+#include "views/blocks.h"
 #include "views/form.h"
-
-static void h2(struct html *h, enum msg m, const char *id)
-{
-	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"md\"");
-	if (id)
-		HTML_ATTR(h, "id", id);
-	HTML_LIT(h, ">");
-	html_msg(h, m);
-	HTML_LIT(h, "</h2>\n");
-}
-
-static void h3(struct html *h, enum msg m)
-{
-	HTML_LIT(h, "<h3 class=\"ds-heading\" data-size=\"sm\">");
-	html_msg(h, m);
-	HTML_LIT(h, "</h3>\n");
-}
-
-static void para(struct html *h, enum msg m)
-{
-	HTML_LIT(h, "<p class=\"ds-paragraph\">");
-	html_msg(h, m);
-	HTML_LIT(h, "</p>\n");
-}
-
-static void link_p(struct html *h, const char *href, enum msg m)
-{
-	HTML_LIT(h, "<p><a class=\"ds-link\"");
-	HTML_URL(h, "href", href);
-	HTML_LIT(h, ">");
-	html_msg(h, m);
-	HTML_LIT(h, "</a></p>\n");
-}
 
 enum msg v_disc_state_msg(enum proposal_status s)
 {
@@ -126,10 +94,10 @@ void v_disc_index(struct html *h, const struct v_disc_index *m)
 	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
 	html_msgf(h, MSG_DISC_INDEX_TITLE, m->cycle_name);
 	HTML_LIT(h, "</h1>\n");
-	para(h, m->org_wide ? MSG_DISC_INDEX_INTRO_ORG : MSG_DISC_INDEX_INTRO_LEADER);
+	v_block_para(h, m->org_wide ? MSG_DISC_INDEX_INTRO_ORG : MSG_DISC_INDEX_INTRO_LEADER);
 	filter_form(h, m);
 	if (m->n == 0) {
-		para(h, MSG_DISC_NO_UNITS);
+		v_block_para(h, MSG_DISC_NO_UNITS);
 	} else {
 		HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\"><caption>");
 		html_msg(h, MSG_DISC_TABLE_CAPTION);
@@ -240,7 +208,7 @@ static void status_section(struct html *h, const struct v_disc_unit *m)
 	HTML_LIT(h, ">");
 	html_msg(h, MSG_DISC_PROPOSAL_LINK);
 	HTML_LIT(h, "</a></p>");
-	para(h, MSG_DISC_PROPOSAL_HINT);
+	v_block_para(h, MSG_DISC_PROPOSAL_HINT);
 	HTML_LIT(h, "</div>\n");
 }
 
@@ -248,11 +216,11 @@ static void purpose_section(struct html *h, const struct v_disc_unit *m)
 {
 	if (!m->texts)
 		return;
-	h2(h, MSG_DISC_PURPOSE, NULL);
+	v_block_h2(h, MSG_DISC_PURPOSE, NULL);
 	HTML_LIT(h, "<p class=\"ds-paragraph\">");
 	html_text(h, m->texts->purpose);
 	HTML_LIT(h, "</p>\n");
-	h2(h, MSG_DISC_KEY_QUESTIONS, NULL);
+	v_block_h2(h, MSG_DISC_KEY_QUESTIONS, NULL);
 	lines_list(h, m->texts->key_questions);
 }
 
@@ -260,9 +228,9 @@ static void meeting_section(struct html *h, const struct v_disc_unit *m)
 {
 	struct arena *a = h->b->arena;
 	const struct disc_meeting *d = m->meeting;
-	h2(h, MSG_DISC_MEETING, "meeting");
+	v_block_h2(h, MSG_DISC_MEETING, "meeting");
 	if (!d->meeting_on && !*d->location) {
-		para(h, MSG_DISC_MEETING_NONE);
+		v_block_para(h, MSG_DISC_MEETING_NONE);
 	} else {
 		HTML_LIT(h, "<dl class=\"disc-meeting\">");
 		if (d->meeting_on) {
@@ -311,11 +279,11 @@ static void meeting_section(struct html *h, const struct v_disc_unit *m)
 static void background_section(struct html *h, const struct v_disc_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_DISC_BACKGROUND, "background");
-	h3(h, MSG_DISC_STRATEGY);
+	v_block_h2(h, MSG_DISC_BACKGROUND, "background");
+	v_block_h3(h, MSG_DISC_STRATEGY);
 	const struct strategy_doc *s = m->strategy;
 	if (!s) {
-		para(h, MSG_DISC_NO_STRATEGY);
+		v_block_para(h, MSG_DISC_NO_STRATEGY);
 	} else {
 		if (s->version.vision && *s->version.vision) {
 			HTML_LIT(h, "<h4 class=\"ds-heading\" data-size=\"xs\">");
@@ -353,11 +321,11 @@ static void background_section(struct html *h, const struct v_disc_unit *m)
 			HTML_LIT(h, "</ul>\n");
 		}
 	}
-	link_p(h, url_path(a, "/cycles/%lld/strategy", (long long)m->cycle_id), MSG_DISC_STRATEGY_LINK);
+	v_block_link_p(h, url_path(a, "/cycles/%lld/strategy", (long long)m->cycle_id), MSG_DISC_STRATEGY_LINK);
 
-	h3(h, MSG_DISC_UNIT_GOALS);
+	v_block_h3(h, MSG_DISC_UNIT_GOALS);
 	if (m->nunit_goals == 0) {
-		para(h, MSG_DISC_NO_UNIT_GOALS);
+		v_block_para(h, MSG_DISC_NO_UNIT_GOALS);
 	} else {
 		HTML_LIT(h, "<ul class=\"ds-list\">");
 		for (int i = 0; i < m->nunit_goals; i++) {
@@ -374,12 +342,12 @@ static void background_section(struct html *h, const struct v_disc_unit *m)
 		HTML_LIT(h, "</ul>\n");
 	}
 
-	h3(h, MSG_DISC_DRAFT_NEEDS);
+	v_block_h3(h, MSG_DISC_DRAFT_NEEDS);
 	if (m->ndraft_needs == 0) {
-		para(h, MSG_DISC_NO_DRAFT_NEEDS);
+		v_block_para(h, MSG_DISC_NO_DRAFT_NEEDS);
 		return;
 	}
-	para(h, MSG_DISC_DRAFT_NEEDS_INTRO);
+	v_block_para(h, MSG_DISC_DRAFT_NEEDS_INTRO);
 	HTML_LIT(h, "<ul class=\"ds-list\">");
 	for (int i = 0; i < m->ndraft_needs; i++) {
 		const struct prep_need *n = &m->draft_needs[i];
@@ -404,12 +372,12 @@ static const char *notes_label(struct html *h, int item)
 static void agenda_section(struct html *h, const struct v_disc_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_DISC_AGENDA, "agenda");
+	v_block_h2(h, MSG_DISC_AGENDA, "agenda");
 	if (m->nagenda == 0) {
-		para(h, MSG_DISC_NO_AGENDA);
+		v_block_para(h, MSG_DISC_NO_AGENDA);
 		return;
 	}
-	para(h, MSG_DISC_AGENDA_INTRO);
+	v_block_para(h, MSG_DISC_AGENDA_INTRO);
 	bool form = m->writable && m->can_edit;
 	if (form) {
 		HTML_LIT(h, "<form method=\"post\"");
@@ -443,7 +411,7 @@ static void agenda_section(struct html *h, const struct v_disc_unit *m)
 				  buf_str(&b));
 			HTML_LIT(h, "</p>");
 		} else if (!form) {
-			para(h, MSG_DISC_NO_NOTES);
+			v_block_para(h, MSG_DISC_NO_NOTES);
 		}
 		if (form && it->current) {
 			const char *in = m->notes_in ? m->notes_in[i] : NULL;
@@ -464,7 +432,7 @@ static void agenda_section(struct html *h, const struct v_disc_unit *m)
 static void attendance_section(struct html *h, const struct v_disc_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_DISC_ATTENDANCE, "attendance");
+	v_block_h2(h, MSG_DISC_ATTENDANCE, "attendance");
 	int64_t present = 0, eligible = 0;
 	for (int i = 0; i < m->npeople; i++) {
 		present += m->people[i].present;
@@ -474,12 +442,12 @@ static void attendance_section(struct html *h, const struct v_disc_unit *m)
 	html_msgf(h, MSG_DISC_ATTENDANCE_STATUS, (long long)present, (long long)eligible);
 	HTML_LIT(h, "</p>\n");
 	if (m->npeople == 0) {
-		para(h, MSG_DISC_NO_PEOPLE);
+		v_block_para(h, MSG_DISC_NO_PEOPLE);
 		return;
 	}
 	if (!m->writable || !m->can_edit) {
 		if (present == 0) {
-			para(h, MSG_DISC_NOBODY_PRESENT);
+			v_block_para(h, MSG_DISC_NOBODY_PRESENT);
 			return;
 		}
 		HTML_LIT(h, "<ul class=\"ds-list\">");
@@ -554,10 +522,10 @@ static void suggestions_section(struct html *h, const struct v_disc_unit *m)
 {
 	struct arena *a = h->b->arena;
 	const char *base = unit_base(a, m->cycle_id, m->unit->id);
-	h2(h, MSG_DISC_SUGGESTIONS, "suggestions");
-	para(h, MSG_DISC_SUGGESTIONS_INTRO);
+	v_block_h2(h, MSG_DISC_SUGGESTIONS, "suggestions");
+	v_block_para(h, MSG_DISC_SUGGESTIONS_INTRO);
 	if (m->nsuggestions == 0) {
-		para(h, MSG_DISC_NO_SUGGESTIONS);
+		v_block_para(h, MSG_DISC_NO_SUGGESTIONS);
 	} else {
 		HTML_LIT(h, "<ul class=\"disc-suggestions\">");
 		for (int i = 0; i < m->nsuggestions; i++) {

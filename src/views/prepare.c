@@ -8,40 +8,8 @@
 
 #include "base/arena.h"
 #include "html/markdown.h"
+#include "views/blocks.h"
 #include "views/form.h"
-
-static void h2(struct html *h, enum msg m, const char *id)
-{
-	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"md\"");
-	if (id)
-		HTML_ATTR(h, "id", id);
-	HTML_LIT(h, ">");
-	html_msg(h, m);
-	HTML_LIT(h, "</h2>\n");
-}
-
-static void h3(struct html *h, enum msg m)
-{
-	HTML_LIT(h, "<h3 class=\"ds-heading\" data-size=\"sm\">");
-	html_msg(h, m);
-	HTML_LIT(h, "</h3>\n");
-}
-
-static void para(struct html *h, enum msg m)
-{
-	HTML_LIT(h, "<p class=\"ds-paragraph\">");
-	html_msg(h, m);
-	HTML_LIT(h, "</p>\n");
-}
-
-static void link(struct html *h, const char *href, enum msg m)
-{
-	HTML_LIT(h, "<p><a class=\"ds-link\"");
-	HTML_URL(h, "href", href);
-	HTML_LIT(h, ">");
-	html_msg(h, m);
-	HTML_LIT(h, "</a></p>\n");
-}
 
 static void closed_alert(struct html *h)
 {
@@ -81,9 +49,9 @@ void v_prep_index(struct html *h, const struct v_prep_index *m)
 	HTML_LIT(h, "</h1>\n");
 	if (m->closed)
 		closed_alert(h);
-	para(h, m->org_wide ? MSG_PREP_INDEX_INTRO_ORG : MSG_PREP_INDEX_INTRO_LEADER);
+	v_block_para(h, m->org_wide ? MSG_PREP_INDEX_INTRO_ORG : MSG_PREP_INDEX_INTRO_LEADER);
 	if (m->n == 0) {
-		para(h, MSG_PREP_NO_UNITS);
+		v_block_para(h, MSG_PREP_NO_UNITS);
 		return;
 	}
 	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\"><caption>");
@@ -157,28 +125,28 @@ static void purpose_section(struct html *h, const struct v_prep_unit *m)
 {
 	if (!m->texts)
 		return;
-	h2(h, MSG_PREP_PURPOSE, NULL);
+	v_block_h2(h, MSG_PREP_PURPOSE, NULL);
 	HTML_LIT(h, "<p class=\"ds-paragraph\">");
 	html_text(h, m->texts->purpose);
 	HTML_LIT(h, "</p>\n");
-	h2(h, MSG_PREP_KEY_QUESTIONS, NULL);
+	v_block_h2(h, MSG_PREP_KEY_QUESTIONS, NULL);
 	lines_list(h, m->texts->key_questions);
 }
 
 static void strategy_section(struct html *h, const struct v_prep_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PREP_STRATEGY, NULL);
+	v_block_h2(h, MSG_PREP_STRATEGY, NULL);
 	const struct strategy_doc *s = m->strategy;
 	if (!s) {
-		para(h, MSG_PREP_NO_STRATEGY);
+		v_block_para(h, MSG_PREP_NO_STRATEGY);
 	} else {
 		if (s->version.vision && *s->version.vision) {
-			h3(h, MSG_PREP_VISION);
+			v_block_h3(h, MSG_PREP_VISION);
 			html_markdown(h, s->version.vision, 4);
 		}
 		if (s->ngoals > 0) {
-			h3(h, MSG_PREP_STRATEGIC_GOALS);
+			v_block_h3(h, MSG_PREP_STRATEGIC_GOALS);
 			HTML_LIT(h, "<ul class=\"ds-list\">");
 			for (int i = 0; i < s->ngoals; i++) {
 				HTML_LIT(h, "<li>");
@@ -192,11 +160,11 @@ static void strategy_section(struct html *h, const struct v_prep_unit *m)
 			HTML_LIT(h, "</ul>\n");
 		}
 	}
-	link(h, url_path(a, "/cycles/%lld/strategy", (long long)m->cycle_id), MSG_PREP_STRATEGY_LINK);
+	v_block_link_p(h, url_path(a, "/cycles/%lld/strategy", (long long)m->cycle_id), MSG_PREP_STRATEGY_LINK);
 
-	h2(h, MSG_PREP_UNIT_GOALS, NULL);
+	v_block_h2(h, MSG_PREP_UNIT_GOALS, NULL);
 	if (m->nunit_goals == 0) {
-		para(h, MSG_PREP_NO_UNIT_GOALS);
+		v_block_para(h, MSG_PREP_NO_UNIT_GOALS);
 	} else {
 		HTML_LIT(h, "<ul class=\"ds-list\">");
 		for (int i = 0; i < m->nunit_goals; i++) {
@@ -212,15 +180,15 @@ static void strategy_section(struct html *h, const struct v_prep_unit *m)
 		}
 		HTML_LIT(h, "</ul>\n");
 	}
-	link(h, url_path(a, "/units/%lld/goals", (long long)m->unit->id), MSG_PREP_UNIT_GOALS_LINK);
+	v_block_link_p(h, url_path(a, "/units/%lld/goals", (long long)m->unit->id), MSG_PREP_UNIT_GOALS_LINK);
 }
 
 static void checklist_section(struct html *h, const struct v_prep_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PREP_CHECKLIST, "checklist");
+	v_block_h2(h, MSG_PREP_CHECKLIST, "checklist");
 	if (m->nsteps == 0) {
-		para(h, MSG_PREP_NO_STEPS);
+		v_block_para(h, MSG_PREP_NO_STEPS);
 		return;
 	}
 	int done = prep_ticked_count(m->ticks, m->nticks, m->nsteps);
@@ -272,13 +240,13 @@ static void checklist_section(struct html *h, const struct v_prep_unit *m)
 static void notes_section(struct html *h, const struct v_prep_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PREP_NOTES, "notes");
+	v_block_h2(h, MSG_PREP_NOTES, "notes");
 	const char *saved = m->prep ? m->prep->likely_goals : "";
 	if (!m->writable) {
 		if (saved && *saved)
 			html_markdown(h, saved, 3);
 		else
-			para(h, MSG_PREP_NOTES_NONE);
+			v_block_para(h, MSG_PREP_NOTES_NONE);
 		return;
 	}
 	if (saved && *saved) {
@@ -311,10 +279,10 @@ static void sr_name(struct html *h, const char *name)
 static void needs_section(struct html *h, const struct v_prep_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PREP_NEEDS, "needs");
-	para(h, MSG_PREP_NEEDS_INTRO);
+	v_block_h2(h, MSG_PREP_NEEDS, "needs");
+	v_block_para(h, MSG_PREP_NEEDS_INTRO);
 	if (m->nneeds == 0) {
-		para(h, MSG_PREP_NEEDS_NONE);
+		v_block_para(h, MSG_PREP_NEEDS_NONE);
 	} else {
 		HTML_LIT(h, "<table class=\"ds-table\"><caption>");
 		html_msg(h, MSG_PREP_NEEDS_CAPTION);
@@ -390,8 +358,8 @@ static int64_t chosen_count(const struct v_prep_unit *m)
 static void pack_section(struct html *h, const struct v_prep_unit *m)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PREP_PACK, "pack");
-	para(h, MSG_PREP_PACK_INTRO);
+	v_block_h2(h, MSG_PREP_PACK, "pack");
+	v_block_para(h, MSG_PREP_PACK_INTRO);
 	const struct preparation *p = m->prep;
 	if (p && p->pack_sent_at) {
 		struct buf b;
@@ -403,7 +371,7 @@ static void pack_section(struct html *h, const struct v_prep_unit *m)
 		HTML_LIT(h, "</p>\n");
 	}
 	if (m->ndocs == 0) {
-		para(h, MSG_PREP_PACK_NO_DOCS);
+		v_block_para(h, MSG_PREP_PACK_NO_DOCS);
 		return;
 	}
 	if (!m->writable) {
@@ -460,19 +428,19 @@ static void pack_section(struct html *h, const struct v_prep_unit *m)
 		html_msgf(h, MSG_PREP_PACK_SEND, (long long)m->recipients);
 		HTML_LIT(h, "</a></p>\n");
 	} else if (m->recipients == 0) {
-		para(h, MSG_PREP_PACK_NO_PEOPLE);
+		v_block_para(h, MSG_PREP_PACK_NO_PEOPLE);
 	} else {
-		para(h, MSG_PREP_PACK_EMPTY);
+		v_block_para(h, MSG_PREP_PACK_EMPTY);
 	}
 }
 
 static void reading_section(struct html *h, const struct v_prep_unit *m)
 {
-	h2(h, MSG_PREP_READING, "reading");
+	v_block_h2(h, MSG_PREP_READING, "reading");
 	HTML_LIT(h, "<p class=\"ds-paragraph\">");
 	html_msgf(h, MSG_PREP_READING_STATUS, (long long)m->confirmed, (long long)m->employees);
 	HTML_LIT(h, "</p>\n");
-	link(h, url_path(h->b->arena, "/units/%lld/reading", (long long)m->unit->id), MSG_PREP_READING_LINK);
+	v_block_link_p(h, url_path(h->b->arena, "/units/%lld/reading", (long long)m->unit->id), MSG_PREP_READING_LINK);
 }
 
 static const struct v_label unit_labels[] = {
@@ -561,8 +529,8 @@ void v_prep_send(struct html *h, const struct v_prep_send *m)
 	HTML_LIT(h, "</h1>\n");
 	if (m->ndocs == 0 || m->recipients == 0) {
 		/* nothing to send yet: say why, and lead back to the pack */
-		para(h, m->recipients == 0 ? MSG_PREP_PACK_NO_PEOPLE : MSG_PREP_PACK_EMPTY);
-		link(h, arena_printf(a, "%s#pack", base), MSG_BACK);
+		v_block_para(h, m->recipients == 0 ? MSG_PREP_PACK_NO_PEOPLE : MSG_PREP_PACK_EMPTY);
+		v_block_link_p(h, arena_printf(a, "%s#pack", base), MSG_BACK);
 		return;
 	}
 	HTML_LIT(h, "<p class=\"ds-paragraph\">");
@@ -577,7 +545,7 @@ void v_prep_send(struct html *h, const struct v_prep_send *m)
 	}
 	HTML_LIT(h, "</ul>\n");
 	if (m->sent_before)
-		para(h, MSG_PREP_SEND_AGAIN);
+		v_block_para(h, MSG_PREP_SEND_AGAIN);
 	HTML_LIT(h, "<form method=\"post\"");
 	HTML_URL(h, "action", arena_printf(a, "%s/send", base));
 	HTML_LIT(h, ">");

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "base/arena.h"
 #include "domain/cycle.h"
+#include "views/blocks.h"
 #include "views/form.h"
 
 enum msg v_prop_criticality_msg(enum criticality c)
@@ -80,30 +81,6 @@ enum msg v_prop_state_msg(enum proposal_status s)
 static const char *base_url(struct arena *a, int64_t cycle_id, int64_t unit_id)
 {
 	return url_path(a, "/cycles/%lld/proposals/%lld", (long long)cycle_id, (long long)unit_id);
-}
-
-static void h1(struct html *h, enum msg m)
-{
-	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
-	html_msg(h, m);
-	HTML_LIT(h, "</h1>\n");
-}
-
-static void h2(struct html *h, enum msg m, const char *id)
-{
-	HTML_LIT(h, "<h2 class=\"ds-heading\" data-size=\"md\"");
-	if (id)
-		HTML_ATTR(h, "id", id);
-	HTML_LIT(h, ">");
-	html_msg(h, m);
-	HTML_LIT(h, "</h2>\n");
-}
-
-static void para(struct html *h, enum msg m)
-{
-	HTML_LIT(h, "<p class=\"ds-paragraph\">");
-	html_msg(h, m);
-	HTML_LIT(h, "</p>\n");
 }
 
 static void unit_line(struct html *h, const struct unit *u)
@@ -226,7 +203,7 @@ static void state_banner(struct html *h, const struct v_prop_page *m)
 		html_msgf(h, MSG_PROP_STATUS_SUBMITTED, date_text(a, s->submitted_at),
 			  s->submitted_by_name ? s->submitted_by_name : someone);
 		HTML_LIT(h, "</p>");
-		para(h, MSG_PROP_STATUS_SUBMITTED_NEXT);
+		v_block_para(h, MSG_PROP_STATUS_SUBMITTED_NEXT);
 		break;
 	case PROPOSAL_RETURNED:
 		HTML_LIT(h, "<p class=\"ds-paragraph\">");
@@ -235,11 +212,11 @@ static void state_banner(struct html *h, const struct v_prop_page *m)
 		HTML_LIT(h, "</p><blockquote class=\"prop-comment\">");
 		lines(h, s->return_comment);
 		HTML_LIT(h, "</blockquote>");
-		para(h, MSG_PROP_STATUS_RETURNED_NEXT);
+		v_block_para(h, MSG_PROP_STATUS_RETURNED_NEXT);
 		break;
 	case PROPOSAL_DRAFT:
 	case PROPOSAL_STATUS_COUNT:
-		para(h, MSG_PROP_STATUS_DRAFT);
+		v_block_para(h, MSG_PROP_STATUS_DRAFT);
 		break;
 	}
 	HTML_LIT(h, "</div>\n");
@@ -289,38 +266,61 @@ static void th_col(struct html *h, enum msg m)
 	HTML_LIT(h, "</th>");
 }
 
+/* Opens a table in a focusable region labelled by its caption (id): the
+ * wide table scrolls, and a submitted proposal has no links in it to reach
+ * it by keyboard. Heads cols[0..ncols), and the actions' when actions. */
+static void table_begin(struct html *h, const char *id, enum msg caption, const enum msg *cols, int ncols,
+			bool actions)
+{
+	HTML_LIT(h, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\"");
+	HTML_ATTR(h, "aria-labelledby", id);
+	HTML_LIT(h, "><table class=\"ds-table\"><caption");
+	HTML_ATTR(h, "id", id);
+	HTML_LIT(h, ">");
+	html_msg(h, caption);
+	HTML_LIT(h, "</caption><thead><tr>");
+	for (int i = 0; i < ncols; i++)
+		th_col(h, cols[i]);
+	if (actions)
+		th_col(h, MSG_PROP_COL_ACTIONS);
+	HTML_LIT(h, "</tr></thead><tbody>\n");
+}
+
+/* Opens an item's row (its anchor: kind-id) up to its heading cell's text. */
+static void row_begin(struct html *h, const char *kind, int64_t id)
+{
+	HTML_LIT(h, "<tr");
+	HTML_ATTR(h, "id", arena_printf(h->b->arena, "%s-%lld", kind, (long long)id));
+	HTML_LIT(h, "><th scope=\"row\">");
+}
+
+/* Free text (as lines when multiline), or "not given" when empty. */
+static void text_cell(struct html *h, const char *s, bool multiline)
+{
+	if (!s || !*s)
+		html_msg(h, MSG_PROP_NOT_GIVEN);
+	else if (multiline)
+		lines(h, s);
+	else
+		html_text(h, s);
+}
+
 static void needs_section(struct html *h, const struct v_prop_page *m, const char *base)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PROP_NEEDS, "needs");
-	para(h, MSG_PROP_NEEDS_INTRO);
+	v_block_h2(h, MSG_PROP_NEEDS, "needs");
+	v_block_para(h, MSG_PROP_NEEDS_INTRO);
 	if (m->nneeds == 0) {
-		para(h, MSG_PROP_NEEDS_NONE);
+		v_block_para(h, MSG_PROP_NEEDS_NONE);
 	} else {
-		/* A focusable region: the wide table scrolls, and a submitted
-		 * proposal has no links in it to reach it by keyboard. */
-		HTML_LIT(h, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\""
-			    " aria-labelledby=\"prop-needs-caption\"><table class=\"ds-table\">"
-			    "<caption id=\"prop-needs-caption\">");
-		html_msg(h, MSG_PROP_NEEDS_CAPTION);
-		HTML_LIT(h, "</caption><thead><tr>");
-		th_col(h, MSG_PROP_COL_NEED);
-		th_col(h, MSG_PROP_COL_CRITICALITY);
-		th_col(h, MSG_PROP_COL_REQUIRED);
-		th_col(h, MSG_PROP_COL_CURRENT);
-		th_col(h, MSG_PROP_COL_GAP);
-		th_col(h, MSG_PROP_COL_HORIZON);
-		th_col(h, MSG_PROP_COL_PEOPLE);
-		th_col(h, MSG_PROP_COL_GOALS);
-		th_col(h, MSG_PROP_COL_RATIONALE);
-		if (m->can_edit)
-			th_col(h, MSG_PROP_COL_ACTIONS);
-		HTML_LIT(h, "</tr></thead><tbody>\n");
+		static const enum msg cols[] = { MSG_PROP_COL_NEED, MSG_PROP_COL_CRITICALITY, MSG_PROP_COL_REQUIRED,
+						 MSG_PROP_COL_CURRENT, MSG_PROP_COL_GAP, MSG_PROP_COL_HORIZON,
+						 MSG_PROP_COL_PEOPLE, MSG_PROP_COL_GOALS, MSG_PROP_COL_RATIONALE };
+		table_begin(h, "prop-needs-caption", MSG_PROP_NEEDS_CAPTION, cols, (int)(sizeof cols / sizeof *cols),
+			    m->can_edit);
 		for (int i = 0; i < m->nneeds; i++) {
 			const struct proposal_need *n = &m->needs[i];
-			HTML_LIT(h, "<tr");
-			HTML_ATTR(h, "id", arena_printf(a, "need-%lld", (long long)n->id));
-			HTML_LIT(h, "><th scope=\"row\">");
+			row_begin(h, "need", n->id);
 			html_text(h, n->title);
 			if (n->competence_id || n->source_draft_id) {
 				HTML_LIT(h, "<br><span class=\"ds-paragraph\" data-size=\"sm\">");
@@ -352,10 +352,7 @@ static void needs_section(struct html *h, const struct v_prop_page *m, const cha
 			if (!n->ngoals && !n->nunit_goals)
 				html_msg(h, MSG_PROP_NOT_GIVEN);
 			HTML_LIT(h, "</td><td>");
-			if (n->rationale && *n->rationale)
-				lines(h, n->rationale);
-			else
-				html_msg(h, MSG_PROP_NOT_GIVEN);
+			text_cell(h, n->rationale, true);
 			HTML_LIT(h, "</td>");
 			if (m->can_edit)
 				row_actions(h, arena_printf(a, "%s/needs/%lld", base, (long long)n->id), n->title);
@@ -380,46 +377,28 @@ static void needs_section(struct html *h, const struct v_prop_page *m, const cha
 static void measures_section(struct html *h, const struct v_prop_page *m, const char *base)
 {
 	struct arena *a = h->b->arena;
-	h2(h, MSG_PROP_MEASURES, "measures");
-	para(h, MSG_PROP_MEASURES_INTRO);
+	v_block_h2(h, MSG_PROP_MEASURES, "measures");
+	v_block_para(h, MSG_PROP_MEASURES_INTRO);
 	if (m->nmeasures == 0) {
-		para(h, MSG_PROP_MEASURES_NONE);
+		v_block_para(h, MSG_PROP_MEASURES_NONE);
 	} else {
 		int64_t total = 0;
 		bool any_cost = false;
-		HTML_LIT(h, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\""
-			    " aria-labelledby=\"prop-measures-caption\"><table class=\"ds-table\">"
-			    "<caption id=\"prop-measures-caption\">");
-		html_msg(h, MSG_PROP_MEASURES_CAPTION);
-		HTML_LIT(h, "</caption><thead><tr>");
-		th_col(h, MSG_PROP_COL_MEASURE);
-		th_col(h, MSG_PROP_COL_KIND);
-		th_col(h, MSG_PROP_F_DESCRIPTION);
-		th_col(h, MSG_PROP_COL_OWNER);
-		th_col(h, MSG_PROP_COL_COST);
-		th_col(h, MSG_PROP_COL_TIMING);
-		th_col(h, MSG_PROP_COL_ANSWERS);
-		if (m->can_edit)
-			th_col(h, MSG_PROP_COL_ACTIONS);
-		HTML_LIT(h, "</tr></thead><tbody>\n");
+		static const enum msg cols[] = { MSG_PROP_COL_MEASURE, MSG_PROP_COL_KIND, MSG_PROP_F_DESCRIPTION,
+						 MSG_PROP_COL_OWNER, MSG_PROP_COL_COST, MSG_PROP_COL_TIMING,
+						 MSG_PROP_COL_ANSWERS };
+		table_begin(h, "prop-measures-caption", MSG_PROP_MEASURES_CAPTION, cols,
+			    (int)(sizeof cols / sizeof *cols), m->can_edit);
 		for (int i = 0; i < m->nmeasures; i++) {
 			const struct proposal_measure *x = &m->measures[i];
-			HTML_LIT(h, "<tr");
-			HTML_ATTR(h, "id", arena_printf(a, "measure-%lld", (long long)x->id));
-			HTML_LIT(h, "><th scope=\"row\">");
+			row_begin(h, "measure", x->id);
 			html_text(h, x->title);
 			HTML_LIT(h, "</th><td>");
 			html_msg(h, v_prop_kind_msg(x->kind));
 			HTML_LIT(h, "</td><td>");
-			if (*x->description)
-				lines(h, x->description);
-			else
-				html_msg(h, MSG_PROP_NOT_GIVEN);
+			text_cell(h, x->description, true);
 			HTML_LIT(h, "</td><td>");
-			if (*x->suggested_owner)
-				html_text(h, x->suggested_owner);
-			else
-				html_msg(h, MSG_PROP_NOT_GIVEN);
+			text_cell(h, x->suggested_owner, false);
 			HTML_LIT(h, "</td><td class=\"num\">");
 			if (x->estimated_cost >= 0) {
 				html_msgf(h, MSG_PROP_COST_VALUE, amount_text(a, x->estimated_cost));
@@ -429,10 +408,7 @@ static void measures_section(struct html *h, const struct v_prop_page *m, const 
 				html_msg(h, MSG_PROP_NOT_GIVEN);
 			}
 			HTML_LIT(h, "</td><td>");
-			if (*x->timing)
-				html_text(h, x->timing);
-			else
-				html_msg(h, MSG_PROP_NOT_GIVEN);
+			text_cell(h, x->timing, false);
 			HTML_LIT(h, "</td><td>");
 			if (x->nneeds == 0) {
 				html_msg(h, MSG_PROP_NOT_GIVEN);
@@ -482,7 +458,7 @@ void v_prop_page(struct html *h, const struct v_prop_page *m)
 	HTML_LIT(h, "</a></p>\n");
 	if (m->closed) {
 		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"info\" role=\"status\">");
-		para(h, MSG_PROP_CLOSED);
+		v_block_para(h, MSG_PROP_CLOSED);
 		HTML_LIT(h, "</div>\n");
 	}
 	state_banner(h, m);
@@ -687,7 +663,7 @@ void v_prop_need_form(struct html *h, const struct v_prop_need_form *m)
 	struct arena *a = h->b->arena;
 	const struct proposal_need *n = m->need;
 	const char *base = base_url(a, m->cycle_id, m->unit->id);
-	h1(h, n->id ? MSG_PROP_NEED_EDIT_TITLE : MSG_PROP_NEED_NEW_TITLE);
+	v_block_h1(h, n->id ? MSG_PROP_NEED_EDIT_TITLE : MSG_PROP_NEED_NEW_TITLE);
 	unit_line(h, m->unit);
 	if (m->errors && m->errors->n) {
 		enum { NL = sizeof need_labels_tmpl / sizeof need_labels_tmpl[0] };
@@ -732,7 +708,7 @@ void v_prop_need_form(struct html *h, const struct v_prop_need_form *m)
 	bool bad = field_problem(m->errors, "goal_ids") != PROB_NONE;
 	group_open(h, "goal_ids", MSG_PROP_F_GOALS, false, m->errors);
 	if (m->ngoals == 0)
-		para(h, MSG_PROP_F_GOALS_NONE);
+		v_block_para(h, MSG_PROP_F_GOALS_NONE);
 	for (int i = 0; i < m->ngoals; i++) {
 		const struct strategy_goal *g = &m->goals[i];
 		checkbox_item(h, "goal_ids", g->goal_id, has_link(n->goals, n->ngoals, g->goal_id),
@@ -742,7 +718,7 @@ void v_prop_need_form(struct html *h, const struct v_prop_need_form *m)
 	bad = field_problem(m->errors, "unit_goal_ids") != PROB_NONE;
 	group_open(h, "unit_goal_ids", MSG_PROP_F_UNIT_GOALS, false, m->errors);
 	if (m->nunit_goals == 0)
-		para(h, MSG_PROP_F_UNIT_GOALS_NONE);
+		v_block_para(h, MSG_PROP_F_UNIT_GOALS_NONE);
 	for (int i = 0; i < m->nunit_goals; i++) {
 		const struct unit_goal *g = &m->unit_goals[i];
 		checkbox_item(h, "unit_goal_ids", g->id, has_link(n->unit_goals, n->nunit_goals, g->id), g->title, bad);
@@ -758,7 +734,7 @@ void v_prop_measure_form(struct html *h, const struct v_prop_measure_form *m)
 	struct arena *a = h->b->arena;
 	const struct proposal_measure *x = m->measure;
 	const char *base = base_url(a, m->cycle_id, m->unit->id);
-	h1(h, x->id ? MSG_PROP_MEASURE_EDIT_TITLE : MSG_PROP_MEASURE_NEW_TITLE);
+	v_block_h1(h, x->id ? MSG_PROP_MEASURE_EDIT_TITLE : MSG_PROP_MEASURE_NEW_TITLE);
 	unit_line(h, m->unit);
 	if (m->errors && m->errors->n) {
 		struct v_label labels[] = {
@@ -802,7 +778,7 @@ void v_prop_measure_form(struct html *h, const struct v_prop_measure_form *m)
 	bool bad = field_problem(m->errors, "need_ids") != PROB_NONE;
 	group_open(h, "need_ids", MSG_PROP_F_NEEDS, false, m->errors);
 	if (m->nneeds == 0)
-		para(h, MSG_PROP_F_NEEDS_NONE);
+		v_block_para(h, MSG_PROP_F_NEEDS_NONE);
 	for (int i = 0; i < m->nneeds; i++)
 		checkbox_item(h, "need_ids", m->needs[i].id, has_link(x->needs, x->nneeds, m->needs[i].id),
 			      m->needs[i].title, bad);
@@ -816,7 +792,7 @@ void v_prop_delete(struct html *h, const struct v_prop_delete *m)
 {
 	struct arena *a = h->b->arena;
 	const char *base = base_url(a, m->cycle_id, m->unit->id);
-	h1(h, m->need ? MSG_PROP_NEED_DELETE_TITLE : MSG_PROP_MEASURE_DELETE_TITLE);
+	v_block_h1(h, m->need ? MSG_PROP_NEED_DELETE_TITLE : MSG_PROP_MEASURE_DELETE_TITLE);
 	unit_line(h, m->unit);
 	HTML_LIT(h, "<p class=\"ds-paragraph\">");
 	html_msgf(h, m->need ? MSG_PROP_NEED_DELETE_QUESTION : MSG_PROP_MEASURE_DELETE_QUESTION, m->title);
@@ -830,10 +806,10 @@ void v_prop_submit(struct html *h, const struct v_prop_submit *m)
 {
 	struct arena *a = h->b->arena;
 	const char *base = base_url(a, m->cycle_id, m->unit->id);
-	h1(h, MSG_PROP_SUBMIT_TITLE);
+	v_block_h1(h, MSG_PROP_SUBMIT_TITLE);
 	if (m->nneeds == 0) {
 		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"warning\" role=\"alert\">");
-		para(h, MSG_PROP_SUBMIT_NO_NEEDS);
+		v_block_para(h, MSG_PROP_SUBMIT_NO_NEEDS);
 		HTML_LIT(h, "</div>\n<p><a class=\"ds-link\"");
 		HTML_URL(h, "href", arena_printf(a, "%s/needs/new", base));
 		HTML_LIT(h, ">");
@@ -848,7 +824,7 @@ void v_prop_submit(struct html *h, const struct v_prop_submit *m)
 	HTML_LIT(h, "<p class=\"ds-paragraph\">");
 	html_msgf(h, MSG_PROP_SUBMIT_QUESTION, m->unit->name, (long long)m->nneeds, (long long)m->nmeasures);
 	HTML_LIT(h, "</p>\n");
-	h2(h, MSG_PROP_NEEDS, NULL);
+	v_block_h2(h, MSG_PROP_NEEDS, NULL);
 	HTML_LIT(h, "<ul class=\"ds-list\">");
 	for (int i = 0; i < m->nneeds; i++) {
 		HTML_LIT(h, "<li>");
@@ -858,9 +834,9 @@ void v_prop_submit(struct html *h, const struct v_prop_submit *m)
 		HTML_LIT(h, ")</li>");
 	}
 	HTML_LIT(h, "</ul>\n");
-	h2(h, MSG_PROP_MEASURES, NULL);
+	v_block_h2(h, MSG_PROP_MEASURES, NULL);
 	if (m->nmeasures == 0) {
-		para(h, MSG_PROP_MEASURES_NONE);
+		v_block_para(h, MSG_PROP_MEASURES_NONE);
 	} else {
 		HTML_LIT(h, "<ul class=\"ds-list\">");
 		for (int i = 0; i < m->nmeasures; i++) {
@@ -880,7 +856,7 @@ void v_prop_return(struct html *h, const struct v_prop_return *m)
 {
 	struct arena *a = h->b->arena;
 	const char *base = base_url(a, m->cycle_id, m->unit->id);
-	h1(h, MSG_PROP_RETURN_TITLE);
+	v_block_h1(h, MSG_PROP_RETURN_TITLE);
 	if (m->errors && m->errors->n) {
 		struct v_label labels[] = { { "comment", msg(h->lang, MSG_PROP_F_COMMENT) } };
 		v_error_summary(h, m->errors, labels, 1);
@@ -899,11 +875,11 @@ void v_prop_carry(struct html *h, const struct v_prop_carry *m)
 {
 	struct arena *a = h->b->arena;
 	const char *base = base_url(a, m->cycle_id, m->unit->id);
-	h1(h, MSG_PROP_CARRY_TITLE);
+	v_block_h1(h, MSG_PROP_CARRY_TITLE);
 	unit_line(h, m->unit);
 	if (m->ndrafts == 0 || m->too_many) {
 		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"warning\" role=\"alert\">");
-		para(h, m->ndrafts == 0 ? MSG_PROP_CARRY_NONE : MSG_PROP_CARRY_TOO_MANY);
+		v_block_para(h, m->ndrafts == 0 ? MSG_PROP_CARRY_NONE : MSG_PROP_CARRY_TOO_MANY);
 		HTML_LIT(h, "</div>\n<p><a class=\"ds-link\"");
 		HTML_URL(h, "href", base);
 		HTML_LIT(h, ">");
@@ -930,7 +906,7 @@ void v_prop_carry(struct html *h, const struct v_prop_carry *m)
 
 void v_prop_conflict(struct html *h, enum msg why, const char *back)
 {
-	h1(h, why);
+	v_block_h1(h, why);
 	HTML_LIT(h, "<p><a class=\"ds-link\"");
 	HTML_URL(h, "href", back);
 	HTML_LIT(h, ">");

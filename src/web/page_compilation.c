@@ -83,6 +83,17 @@ static enum err load_head(struct ctx *c, struct head *hd)
 	return OK;
 }
 
+/* load_head for a page that writes: false once the error or locked page is out. */
+static bool head_for_write(struct ctx *c, struct head *hd)
+{
+	enum err e = load_head(c, hd);
+	if (e)
+		fail(c, hd, e);
+	else if (!hd->v.can_write)
+		locked_page(c, hd);
+	return !e && hd->v.can_write;
+}
+
 /* Inside a write: the decision must still be compiling. */
 static enum err recheck(struct ctx *c, struct head *hd)
 {
@@ -675,15 +686,9 @@ static bool field_ids(const struct http_form *f, const char *name, struct arena 
 void page_comp_need_new(struct ctx *c)
 {
 	struct head hd;
-	enum err e = load_head(c, &hd);
-	if (e) {
-		fail(c, &hd, e);
+	if (!head_for_write(c, &hd))
 		return;
-	}
-	if (!hd.v.can_write) {
-		locked_page(c, &hd);
-		return;
-	}
+	enum err e;
 	struct decided_need d = { .cycle_id = hd.v.cycle_id, .title = "", .description = "",
 				  .criticality = CRIT_HIGH, .horizon = HORIZON_ONE_TO_THREE_YEARS,
 				  .people_affected = -1 };
@@ -770,19 +775,21 @@ static int64_t posted_id(struct ctx *c, const char *name, enum problem p, struct
 	return id;
 }
 
-struct need_job {
+/* A write on a decided need or measure (as in.measure says). */
+struct job {
 	struct head hd;
 	int64_t id;                /* 0: create */
 	int op;                    /* 0 save, 1 delete, 2 add source, 3 remove source */
 	int64_t source_id;
-	struct decided_need in, before;
-	const char *people_value;
+	struct decided_row in, before;
+	const char *people_value;                   /* a need's, as typed */
+	const char *deadline_value, *budget_value;  /* a measure's, as typed */
 	struct field_errors fe;
 };
 
-static void read_need_form(struct ctx *c, struct need_job *j)
+static void read_need_form(struct ctx *c, struct job *j)
 {
-	struct decided_need *d = &j->in;
+	struct decided_need *d = &j->in.need;
 	struct field_errors *fe = &j->fe;
 	d->cycle_id = j->hd.v.cycle_id;
 	d->title = posted_trim(c, "title", fe);
@@ -829,150 +836,6 @@ static void read_need_form(struct ctx *c, struct need_job *j)
 		d->nsources = 0;
 	}
 }
-
-static enum err audit_need(struct ctx *c, const struct decided_need *before,
-			   const struct decided_need *after, int64_t id, const char *action)
-{
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	comp_audit_need(&b, before, after);
-	if (b.err)
-		return b.err;
-	return ctx_audit(c, "decided_need", id, action, buf_str(&b));
-}
-
-static enum err do_need(struct ctx *c, void *arg)
-{
-	struct need_job *j = arg;
-	enum err e = recheck(c, &j->hd);
-	if (e)
-		return e;
-	if (j->id && (e = store_decided_need_get(c->db, c->a, j->hd.v.cycle_id, j->id, &j->before)))
-		return e;
-	if (j->op == 1) {
-		if ((e = store_decided_need_delete(c->db, j->hd.v.cycle_id, j->id)))
-			return e;
-		return audit_need(c, &j->before, NULL, j->id, "delete");
-	}
-	if (j->op == 2 || j->op == 3) {
-		j->in = j->before;
-		struct comp_ref *s = arena_alloc(c->a, sizeof *s * (size_t)(j->before.nsources + 1));
-		if (!s)
-			return ERR_TOO_BIG;
-		int k = 0;
-		for (int i = 0; i < j->before.nsources; i++)
-			if (j->before.sources[i].id != j->source_id)
-				s[k++] = j->before.sources[i];
-		if (j->op == 2) {
-			if (k != j->before.nsources)
-				return OK;   /* already a source */
-			s[k++] = (struct comp_ref){ .id = j->source_id };
-		} else if (k == j->before.nsources) {
-			return ERR_NOTFOUND;
-		}
-		j->in.sources = s;
-		j->in.nsources = k;
-	}
-	validate_decided_need(&j->in, &j->fe);
-	if ((e = store_decided_need_refs(c->db, j->hd.v.cycle_id, &j->in, &j->fe)))
-		return e;
-	if (j->fe.n)
-		return ERR_INVALID;
-	if (!j->id) {
-		if ((e = store_decided_need_insert(c->db, &j->in, c->user.id, c->now)))
-			return e;
-		return audit_need(c, NULL, &j->in, j->in.id, "create");
-	}
-	j->in.id = j->id;
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	comp_audit_need(&b, &j->before, &j->in);
-	if (b.err)
-		return b.err;
-	if (audit_is_empty(&b))
-		return OK;
-	if ((e = store_decided_need_update(c->db, &j->in, c->user.id, c->now)))
-		return e;
-	return ctx_audit(c, "decided_need", j->id, j->op == 0 ? "update" : j->op == 2 ? "add_source"
-								     : "remove_source", buf_str(&b));
-}
-
-static void render_need_show(struct ctx *c, const struct head *hd, int64_t id, const struct field_errors *fe);
-
-static const char *need_path(struct ctx *c, int64_t cycle_id, int64_t id)
-{
-	return url_path(c->a, "/cycles/%lld/compilation/needs/%lld", (long long)cycle_id, (long long)id);
-}
-
-static const char *comp_path(struct ctx *c, int64_t cycle_id)
-{
-	return url_path(c->a, "/cycles/%lld/compilation", (long long)cycle_id);
-}
-
-static void run_need(struct ctx *c, int op, bool has_id)
-{
-	struct need_job j = { .op = op };
-	enum err e = load_head(c, &j.hd);
-	if (e) {
-		fail(c, &j.hd, e);
-		return;
-	}
-	if (has_id && !(j.id = ctx_param_id(c, "need_id"))) {
-		ctx_error_page(c, 404);
-		return;
-	}
-	if (op == 0)
-		read_need_form(c, &j);
-	if (op == 2) {
-		j.source_id = posted_id(c, "source_id", PROB_UNKNOWN_REF, &j.fe);
-		if (!j.source_id && !j.fe.n)
-			field_error_add(&j.fe, "source_id", PROB_REQUIRED);
-	}
-	if (op == 3 && !(j.source_id = ctx_param_id(c, "source_id"))) {
-		ctx_error_page(c, 404);
-		return;
-	}
-	if (op == 2 && j.fe.n) {
-		c->w->status = 422;
-		render_need_show(c, &j.hd, j.id, &j.fe);
-		return;
-	}
-	e = ctx_write(c, do_need, &j);
-	if (e == ERR_INVALID && j.fe.n) {
-		c->w->status = 422;
-		if (op == 2) {
-			struct field_errors fe = { 0 };
-			field_error_add(&fe, "source_id", PROB_UNKNOWN_REF);
-			render_need_show(c, &j.hd, j.id, &fe);
-		} else {
-			render_need_form(c, &j.hd, &j.in, j.people_value, &j.fe);
-		}
-		return;
-	}
-	if (e) {
-		fail(c, &j.hd, e);
-		return;
-	}
-	switch (op) {
-	case 0:
-		ctx_redirect_flash(c, need_path(c, j.hd.v.cycle_id, j.id ? j.id : j.in.id),
-				   j.id ? MSG_CMPL_FLASH_NEED_SAVED : MSG_CMPL_FLASH_NEED_CREATED);
-		break;
-	case 1:
-		ctx_redirect_flash(c, arena_printf(c->a, "%s#decided-needs", comp_path(c, j.hd.v.cycle_id)),
-				   MSG_CMPL_FLASH_NEED_DELETED);
-		break;
-	default:
-		ctx_redirect_flash(c, arena_printf(c->a, "%s#lineage", need_path(c, j.hd.v.cycle_id, j.id)),
-				   op == 2 ? MSG_CMPL_FLASH_SOURCE_ADDED : MSG_CMPL_FLASH_SOURCE_REMOVED);
-	}
-}
-
-void page_comp_need_create(struct ctx *c) { run_need(c, 0, false); }
-void page_comp_need_update(struct ctx *c) { run_need(c, 0, true); }
-void page_comp_need_delete(struct ctx *c) { run_need(c, 1, true); }
-void page_comp_need_source_add(struct ctx *c) { run_need(c, 2, true); }
-void page_comp_need_source_remove(struct ctx *c) { run_need(c, 3, true); }
 
 static void render_need_show(struct ctx *c, const struct head *hd, int64_t id, const struct field_errors *fe)
 {
@@ -1024,39 +887,6 @@ static void render_need_show(struct ctx *c, const struct head *hd, int64_t id, c
 	page_begin(c, &h, title2(c, MSG_CMPL_COL_DECIDED, d.title));
 	v_comp_need_show(&h, &m);
 	page_end(c, &h);
-}
-
-void page_comp_need_show(struct ctx *c)
-{
-	struct head hd;
-	enum err e = load_head(c, &hd);
-	int64_t id = ctx_param_id(c, "need_id");
-	if (!e && !id)
-		e = ERR_NOTFOUND;
-	if (e) {
-		fail(c, &hd, e);
-		return;
-	}
-	render_need_show(c, &hd, id, NULL);
-}
-
-void page_comp_need_edit(struct ctx *c)
-{
-	struct head hd;
-	enum err e = load_head(c, &hd);
-	int64_t id = ctx_param_id(c, "need_id");
-	struct decided_need d;
-	if (!e)
-		e = id ? store_decided_need_get(c->db, c->a, hd.v.cycle_id, id, &d) : ERR_NOTFOUND;
-	if (e) {
-		fail(c, &hd, e);
-		return;
-	}
-	if (!hd.v.can_write) {
-		locked_page(c, &hd);
-		return;
-	}
-	render_need_form(c, &hd, &d, NULL, NULL);
 }
 
 static void delete_question(struct ctx *c, bool measure)
@@ -1123,15 +953,9 @@ static void render_measure_form(struct ctx *c, const struct head *hd, const stru
 void page_comp_measure_new(struct ctx *c)
 {
 	struct head hd;
-	enum err e = load_head(c, &hd);
-	if (e) {
-		fail(c, &hd, e);
+	if (!head_for_write(c, &hd))
 		return;
-	}
-	if (!hd.v.can_write) {
-		locked_page(c, &hd);
-		return;
-	}
+	enum err e;
 	struct decided_measure d = { .cycle_id = hd.v.cycle_id, .kind = MEASURE_DEVELOP, .title = "",
 				     .description = "", .owner = "", .deadline = "", .budget = -1 };
 	struct field_errors fe = { 0 };
@@ -1182,19 +1006,9 @@ void page_comp_measure_new(struct ctx *c)
 	render_measure_form(c, &hd, &d, NULL, NULL, fe.n ? &fe : NULL);
 }
 
-struct measure_job {
-	struct head hd;
-	int64_t id;
-	int op;
-	int64_t source_id;
-	struct decided_measure in, before;
-	const char *deadline_value, *budget_value;
-	struct field_errors fe;
-};
-
-static void read_measure_form(struct ctx *c, struct measure_job *j)
+static void read_measure_form(struct ctx *c, struct job *j)
 {
-	struct decided_measure *d = &j->in;
+	struct decided_measure *d = &j->in.m;
 	struct field_errors *fe = &j->fe;
 	d->cycle_id = j->hd.v.cycle_id;
 	const char *v = posted(c, "kind");
@@ -1237,64 +1051,6 @@ static void read_measure_form(struct ctx *c, struct measure_job *j)
 	}
 }
 
-static enum err do_measure(struct ctx *c, void *arg)
-{
-	struct measure_job *j = arg;
-	enum err e = recheck(c, &j->hd);
-	if (e)
-		return e;
-	if (j->id && (e = store_decided_measure_get(c->db, c->a, j->hd.v.cycle_id, j->id, &j->before)))
-		return e;
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	if (j->op == 1) {
-		if ((e = store_decided_measure_delete(c->db, j->hd.v.cycle_id, j->id)))
-			return e;
-		comp_audit_measure(&b, &j->before, NULL);
-		return b.err ? b.err : ctx_audit(c, "decided_measure", j->id, "delete", buf_str(&b));
-	}
-	if (j->op == 2 || j->op == 3) {
-		j->in = j->before;
-		struct comp_ref *s = arena_alloc(c->a, sizeof *s * (size_t)(j->before.nsources + 1));
-		if (!s)
-			return ERR_TOO_BIG;
-		int k = 0;
-		for (int i = 0; i < j->before.nsources; i++)
-			if (j->before.sources[i].id != j->source_id)
-				s[k++] = j->before.sources[i];
-		if (j->op == 2) {
-			if (k != j->before.nsources)
-				return OK;
-			s[k++] = (struct comp_ref){ .id = j->source_id };
-		} else if (k == j->before.nsources) {
-			return ERR_NOTFOUND;
-		}
-		j->in.sources = s;
-		j->in.nsources = k;
-	}
-	validate_decided_measure(&j->in, &j->fe);
-	if ((e = store_decided_measure_refs(c->db, j->hd.v.cycle_id, &j->in, &j->fe)))
-		return e;
-	if (j->fe.n)
-		return ERR_INVALID;
-	if (!j->id) {
-		if ((e = store_decided_measure_insert(c->db, &j->in, c->user.id, c->now)))
-			return e;
-		comp_audit_measure(&b, NULL, &j->in);
-		return b.err ? b.err : ctx_audit(c, "decided_measure", j->in.id, "create", buf_str(&b));
-	}
-	j->in.id = j->id;
-	comp_audit_measure(&b, &j->before, &j->in);
-	if (b.err)
-		return b.err;
-	if (audit_is_empty(&b))
-		return OK;
-	if ((e = store_decided_measure_update(c->db, &j->in, c->user.id, c->now)))
-		return e;
-	return ctx_audit(c, "decided_measure", j->id, j->op == 0 ? "update" : j->op == 2 ? "add_source"
-									: "remove_source", buf_str(&b));
-}
-
 static void render_measure_show(struct ctx *c, const struct head *hd, int64_t id,
 				const struct field_errors *fe)
 {
@@ -1330,32 +1086,143 @@ static void render_measure_show(struct ctx *c, const struct head *hd, int64_t id
 	page_end(c, &h);
 }
 
-static const char *measure_path(struct ctx *c, int64_t cycle_id, int64_t id)
+/* ---- writes, show and edit: one code for needs and measures ---- */
+
+static const char *const ID_PARAM[] = { "need_id", "measure_id" };
+static const char *const AUDIT_WHAT[] = { "decided_need", "decided_measure" };
+
+static void render_form(struct ctx *c, const struct head *hd, const struct job *j, const struct field_errors *fe)
 {
-	return url_path(c->a, "/cycles/%lld/compilation/measures/%lld", (long long)cycle_id, (long long)id);
+	if (j->in.measure)
+		render_measure_form(c, hd, &j->in.m, j->deadline_value, j->budget_value, fe);
+	else
+		render_need_form(c, hd, &j->in.need, j->people_value, fe);
 }
 
-static void run_measure(struct ctx *c, int op, bool has_id)
+static void render_show(struct ctx *c, const struct head *hd, bool measure, int64_t id,
+			const struct field_errors *fe)
 {
-	struct measure_job j = { .op = op };
+	if (measure)
+		render_measure_show(c, hd, id, fe);
+	else
+		render_need_show(c, hd, id, fe);
+}
+
+/* j->in becomes j->before with j->source_id added (op 2) or taken out
+ * (op 3); OK with nothing to do when it is already there; ERR_NOTFOUND
+ * when it is not there to take out. */
+static enum err change_sources(struct ctx *c, struct job *j, bool *nothing)
+{
+	j->in = j->before;
+	struct comp_ref **src;
+	int *nsrc;
+	decided_row_sources(&j->in, &src, &nsrc);
+	struct comp_ref *s = arena_alloc(c->a, sizeof *s * (size_t)(*nsrc + 1));
+	if (!s)
+		return ERR_TOO_BIG;
+	int k = 0;
+	for (int i = 0; i < *nsrc; i++)
+		if ((*src)[i].id != j->source_id)
+			s[k++] = (*src)[i];
+	if (j->op == 2) {
+		if ((*nothing = k != *nsrc))   /* already a source */
+			return OK;
+		s[k++] = (struct comp_ref){ .id = j->source_id };
+	} else if (k == *nsrc) {
+		return ERR_NOTFOUND;
+	}
+	*src = s;
+	*nsrc = k;
+	return OK;
+}
+
+static enum err do_job(struct ctx *c, void *arg)
+{
+	struct job *j = arg;
+	bool measure = j->in.measure;
+	int64_t cycle_id = j->hd.v.cycle_id;
+	enum err e = recheck(c, &j->hd);
+	if (e)
+		return e;
+	if (j->id && (e = store_decided_get(c->db, c->a, cycle_id, j->id, &j->before)))
+		return e;
+	struct buf b;
+	buf_init(&b, c->a, 0);
+	if (j->op == 1) {
+		if ((e = store_decided_delete(c->db, measure, cycle_id, j->id)))
+			return e;
+		comp_audit_decided(&b, measure, &j->before, NULL);
+		return b.err ? b.err : ctx_audit(c, AUDIT_WHAT[measure], j->id, "delete", buf_str(&b));
+	}
+	if (j->op == 2 || j->op == 3) {
+		bool nothing = false;
+		if ((e = change_sources(c, j, &nothing)) || nothing)
+			return e;
+	}
+	validate_decided(&j->in, &j->fe);
+	if ((e = store_decided_refs(c->db, cycle_id, &j->in, &j->fe)))
+		return e;
+	if (j->fe.n)
+		return ERR_INVALID;
+	if (!j->id) {
+		if ((e = store_decided_save(c->db, &j->in, c->user.id, c->now)))
+			return e;
+		comp_audit_decided(&b, measure, NULL, &j->in);
+		return b.err ? b.err
+			     : ctx_audit(c, AUDIT_WHAT[measure], decided_row_id(&j->in), "create", buf_str(&b));
+	}
+	if (measure)
+		j->in.m.id = j->id;
+	else
+		j->in.need.id = j->id;
+	comp_audit_decided(&b, measure, &j->before, &j->in);
+	if (b.err)
+		return b.err;
+	if (audit_is_empty(&b))
+		return OK;
+	if ((e = store_decided_save(c->db, &j->in, c->user.id, c->now)))
+		return e;
+	return ctx_audit(c, AUDIT_WHAT[measure], j->id, j->op == 0 ? "update" : j->op == 2 ? "add_source"
+									   : "remove_source", buf_str(&b));
+}
+
+static const char *comp_path(struct ctx *c, int64_t cycle_id)
+{
+	return url_path(c->a, "/cycles/%lld/compilation", (long long)cycle_id);
+}
+
+static const char *row_path(struct ctx *c, bool measure, int64_t cycle_id, int64_t id)
+{
+	return url_path(c->a, "/cycles/%lld/compilation/%s/%lld", (long long)cycle_id,
+			measure ? "measures" : "needs", (long long)id);
+}
+
+static void run_job(struct ctx *c, bool measure, int op, bool has_id)
+{
+	static const enum msg saved[] = { MSG_CMPL_FLASH_NEED_SAVED, MSG_CMPL_FLASH_MEASURE_SAVED };
+	static const enum msg created[] = { MSG_CMPL_FLASH_NEED_CREATED, MSG_CMPL_FLASH_MEASURE_CREATED };
+	static const enum msg deleted[] = { MSG_CMPL_FLASH_NEED_DELETED, MSG_CMPL_FLASH_MEASURE_DELETED };
+	struct job j = { .op = op, .in.measure = measure, .before.measure = measure };
 	enum err e = load_head(c, &j.hd);
 	if (e) {
 		fail(c, &j.hd, e);
 		return;
 	}
-	if (has_id && !(j.id = ctx_param_id(c, "measure_id"))) {
+	if (has_id && !(j.id = ctx_param_id(c, ID_PARAM[measure]))) {
 		ctx_error_page(c, 404);
 		return;
 	}
-	if (op == 0)
+	if (op == 0 && measure)
 		read_measure_form(c, &j);
+	else if (op == 0)
+		read_need_form(c, &j);
 	if (op == 2) {
 		j.source_id = posted_id(c, "source_id", PROB_UNKNOWN_REF, &j.fe);
 		if (!j.source_id && !j.fe.n)
 			field_error_add(&j.fe, "source_id", PROB_REQUIRED);
 		if (j.fe.n) {
 			c->w->status = 422;
-			render_measure_show(c, &j.hd, j.id, &j.fe);
+			render_show(c, &j.hd, measure, j.id, &j.fe);
 			return;
 		}
 	}
@@ -1363,15 +1230,15 @@ static void run_measure(struct ctx *c, int op, bool has_id)
 		ctx_error_page(c, 404);
 		return;
 	}
-	e = ctx_write(c, do_measure, &j);
+	e = ctx_write(c, do_job, &j);
 	if (e == ERR_INVALID && j.fe.n) {
 		c->w->status = 422;
 		if (op == 2) {
 			struct field_errors fe = { 0 };
 			field_error_add(&fe, "source_id", PROB_UNKNOWN_REF);
-			render_measure_show(c, &j.hd, j.id, &fe);
+			render_show(c, &j.hd, measure, j.id, &fe);
 		} else {
-			render_measure_form(c, &j.hd, &j.in, j.deadline_value, j.budget_value, &j.fe);
+			render_form(c, &j.hd, &j, &j.fe);
 		}
 		return;
 	}
@@ -1379,49 +1246,59 @@ static void run_measure(struct ctx *c, int op, bool has_id)
 		fail(c, &j.hd, e);
 		return;
 	}
+	int64_t cycle_id = j.hd.v.cycle_id;
 	switch (op) {
 	case 0:
-		ctx_redirect_flash(c, measure_path(c, j.hd.v.cycle_id, j.id ? j.id : j.in.id),
-				   j.id ? MSG_CMPL_FLASH_MEASURE_SAVED : MSG_CMPL_FLASH_MEASURE_CREATED);
+		ctx_redirect_flash(c, row_path(c, measure, cycle_id, j.id ? j.id : decided_row_id(&j.in)),
+				   j.id ? saved[measure] : created[measure]);
 		break;
 	case 1:
-		ctx_redirect_flash(c, arena_printf(c->a, "%s#decided-measures", comp_path(c, j.hd.v.cycle_id)),
-				   MSG_CMPL_FLASH_MEASURE_DELETED);
+		ctx_redirect_flash(c, arena_printf(c->a, "%s#decided-%s", comp_path(c, cycle_id),
+						   measure ? "measures" : "needs"),
+				   deleted[measure]);
 		break;
 	default:
-		ctx_redirect_flash(c, arena_printf(c->a, "%s#lineage", measure_path(c, j.hd.v.cycle_id, j.id)),
+		ctx_redirect_flash(c, arena_printf(c->a, "%s#lineage", row_path(c, measure, cycle_id, j.id)),
 				   op == 2 ? MSG_CMPL_FLASH_SOURCE_ADDED : MSG_CMPL_FLASH_SOURCE_REMOVED);
 	}
 }
 
-void page_comp_measure_create(struct ctx *c) { run_measure(c, 0, false); }
-void page_comp_measure_update(struct ctx *c) { run_measure(c, 0, true); }
-void page_comp_measure_delete(struct ctx *c) { run_measure(c, 1, true); }
-void page_comp_measure_source_add(struct ctx *c) { run_measure(c, 2, true); }
-void page_comp_measure_source_remove(struct ctx *c) { run_measure(c, 3, true); }
+void page_comp_need_create(struct ctx *c) { run_job(c, false, 0, false); }
+void page_comp_need_update(struct ctx *c) { run_job(c, false, 0, true); }
+void page_comp_need_delete(struct ctx *c) { run_job(c, false, 1, true); }
+void page_comp_need_source_add(struct ctx *c) { run_job(c, false, 2, true); }
+void page_comp_need_source_remove(struct ctx *c) { run_job(c, false, 3, true); }
+void page_comp_measure_create(struct ctx *c) { run_job(c, true, 0, false); }
+void page_comp_measure_update(struct ctx *c) { run_job(c, true, 0, true); }
+void page_comp_measure_delete(struct ctx *c) { run_job(c, true, 1, true); }
+void page_comp_measure_source_add(struct ctx *c) { run_job(c, true, 2, true); }
+void page_comp_measure_source_remove(struct ctx *c) { run_job(c, true, 3, true); }
 
-void page_comp_measure_show(struct ctx *c)
+static void show_page(struct ctx *c, bool measure)
 {
 	struct head hd;
 	enum err e = load_head(c, &hd);
-	int64_t id = ctx_param_id(c, "measure_id");
+	int64_t id = ctx_param_id(c, ID_PARAM[measure]);
 	if (!e && !id)
 		e = ERR_NOTFOUND;
 	if (e) {
 		fail(c, &hd, e);
 		return;
 	}
-	render_measure_show(c, &hd, id, NULL);
+	render_show(c, &hd, measure, id, NULL);
 }
 
-void page_comp_measure_edit(struct ctx *c)
+void page_comp_need_show(struct ctx *c) { show_page(c, false); }
+void page_comp_measure_show(struct ctx *c) { show_page(c, true); }
+
+static void edit_page(struct ctx *c, bool measure)
 {
 	struct head hd;
 	enum err e = load_head(c, &hd);
-	int64_t id = ctx_param_id(c, "measure_id");
-	struct decided_measure d;
+	int64_t id = ctx_param_id(c, ID_PARAM[measure]);
+	struct job j = { .in.measure = measure };
 	if (!e)
-		e = id ? store_decided_measure_get(c->db, c->a, hd.v.cycle_id, id, &d) : ERR_NOTFOUND;
+		e = id ? store_decided_get(c->db, c->a, hd.v.cycle_id, id, &j.in) : ERR_NOTFOUND;
 	if (e) {
 		fail(c, &hd, e);
 		return;
@@ -1430,5 +1307,8 @@ void page_comp_measure_edit(struct ctx *c)
 		locked_page(c, &hd);
 		return;
 	}
-	render_measure_form(c, &hd, &d, NULL, NULL, NULL);
+	render_form(c, &hd, &j, NULL);
 }
+
+void page_comp_need_edit(struct ctx *c) { edit_page(c, false); }
+void page_comp_measure_edit(struct ctx *c) { edit_page(c, true); }

@@ -22,6 +22,7 @@
 #include "store/phase2.h"
 #include "views/decided_strategy.h"
 #include "views/decision.h"
+#include "web/decision_ops.h"
 
 static void locked_page(struct ctx *c, int64_t cycle_id, enum decision_status s)
 {
@@ -49,10 +50,15 @@ static void fail(struct ctx *c, enum err e)
 	}
 }
 
-static enum err load_cycle(struct ctx *c, struct cycle *cy)
+/* Answers a refused consultation change: the locked page (409) while the
+ * decision is past compiling, else the error page; false when e is OK. */
+static bool refused(struct ctx *c, enum err e, int64_t cycle_id, enum decision_status s)
 {
-	int64_t id = ctx_param_id(c, "id");
-	return id ? store_cycle_get(c->db, c->a, id, cy) : ERR_NOTFOUND;
+	if (e == ERR_CONFLICT)
+		locked_page(c, cycle_id, s);
+	else if (e)
+		fail(c, e);
+	return e != OK;
 }
 
 static const char *decision_url(struct ctx *c, int64_t cycle_id)
@@ -76,7 +82,7 @@ static const char *posted(struct ctx *c, const char *name)
 void page_decision(struct ctx *c)
 {
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	struct decision d;
 	struct decision_counts k;
 	struct consultation *ks = NULL;
@@ -124,102 +130,19 @@ static const enum msg titles[DEC_OP_COUNT] = {
 	[DEC_OP_RETURN] = MSG_DEC_RETURN_TITLE, [DEC_OP_PUBLISH] = MSG_DEC_PUBLISH_TITLE,
 };
 
-struct dec_job {
-	struct cycle cy;
-	enum decision_op op;
-	const char *comment;
-	struct field_errors fe;
-	enum decision_refusal refusal;
-	enum decision_status status;
-	int64_t number;               /* publish: the version written */
-};
-
-/* The comment's field name in forms and JSON. */
-static const char *comment_field(enum decision_op op)
-{
-	return op == DEC_OP_PUBLISH ? "note" : "comment";
-}
-
-/* The state, the counts and the refusal as they are now (in or out of a
- * transaction); a GET asks as if a comment were given, so the return form
- * shows rather than a refusal. */
-static enum err assess(struct ctx *c, struct dec_job *j, struct decision *d, struct decision_counts *k,
-		       const char *comment)
-{
-	enum err e = store_decision_get(c->db, c->a, j->cy.id, d);
-	if (!e)
-		e = store_decision_counts(c->db, j->cy.id, k);
-	if (e)
-		return e;
-	struct decision_facts f = { .status = d->status, .decided_needs = k->decided_needs,
-				    .consultations = k->consultations };
-	j->status = d->status;
-	j->refusal = decision_check(&c->actor, j->op, &f, comment);
-	return OK;
-}
-
-static enum err do_transition(struct ctx *c, void *arg)
-{
-	struct dec_job *j = arg;
-	struct decision d;
-	struct decision_counts k;
-	enum err e = assess(c, j, &d, &k, j->comment);
-	if (e)
-		return e;
-	if (j->refusal == DEC_REFUSED_ROLE)
-		return ERR_FORBIDDEN;
-	if (j->op != DEC_OP_SEND)
-		validate_decision_comment(j->op, j->comment, comment_field(j->op), &j->fe);
-	if (j->refusal != DEC_ALLOWED && j->refusal != DEC_REFUSED_COMMENT)
-		return ERR_CONFLICT;
-	if (j->fe.n)
-		return ERR_INVALID;
-	struct decision before = d;
-	decision_apply(&d, j->op, c->user.id, j->comment, c->now);
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	if (j->op == DEC_OP_PUBLISH) {
-		struct decided_version v;
-		if ((e = store_decided_snapshot(c->db, c->a, j->cy.id, &v)))
-			return e;
-		v.note = (char *)(j->comment ? j->comment : "");
-		v.approved_at = before.approved_at;
-		v.approved_by = before.approved_by;
-		v.approved_by_name = before.approved_by_name ? before.approved_by_name : "";
-		v.approval_comment = before.approval_comment ? before.approval_comment : "";
-		v.published_at = c->now;
-		v.published_by = c->user.id;
-		v.published_by_name = c->user.name ? c->user.name : "";
-		if ((e = store_decided_publish(c->db, &v)))
-			return e;
-		j->number = v.number;
-		decided_version_audit(&b, &v);
-		if (b.err)
-			return b.err;
-		if ((e = ctx_audit(c, "decided_version", v.id, "publish", buf_str(&b))))
-			return e;
-		buf_reset(&b);
-	}
-	if ((e = store_decision_put(c->db, &d)))
-		return e;
-	decision_audit(&b, &before, &d, j->op == DEC_OP_SEND ? NULL : j->comment);
-	if (b.err)
-		return b.err;
-	return ctx_audit(c, "decision", j->cy.id, decision_op_name(j->op), buf_str(&b));
-}
-
-static void render_confirm(struct ctx *c, struct dec_job *j, const char *comment)
+static void render_confirm(struct ctx *c, const struct cycle *cy, struct dec_transition *j,
+			   const char *comment)
 {
 	struct v_decision_confirm m = {
-		.cycle_id = j->cy.id, .cycle_name = j->cy.name, .op = j->op, .refusal = j->refusal,
+		.cycle_id = cy->id, .cycle_name = cy->name, .op = j->op, .refusal = j->refusal,
 		.status = j->status, .comment = comment, .errors = j->fe.n ? &j->fe : NULL, .csrf = c->csrf,
 	};
 	if (j->op == DEC_OP_PUBLISH && j->refusal == DEC_ALLOWED) {
 		struct decided_version *v = arena_alloc(c->a, sizeof *v);
 		struct decision_counts k;
-		enum err e = v ? store_decided_snapshot(c->db, c->a, j->cy.id, v) : ERR_TOO_BIG;
+		enum err e = v ? store_decided_snapshot(c->db, c->a, cy->id, v) : ERR_TOO_BIG;
 		if (!e)
-			e = store_decision_counts(c->db, j->cy.id, &k);
+			e = store_decision_counts(c->db, cy->id, &k);
 		if (e) {
 			fail(c, e);
 			return;
@@ -236,12 +159,15 @@ static void render_confirm(struct ctx *c, struct dec_job *j, const char *comment
 
 static void confirm(struct ctx *c, enum decision_op op)
 {
-	struct dec_job j = { .op = op };
-	enum err e = load_cycle(c, &j.cy);
+	struct dec_transition j = { .op = op };
+	struct cycle cy;
+	enum err e = dec_load_cycle(c, &cy);
 	struct decision d;
 	struct decision_counts k;
-	if (!e)
-		e = assess(c, &j, &d, &k, "-");
+	if (!e) {
+		j.cycle_id = cy.id;
+		e = dec_assess(c, &j, &d, &k, "-");
+	}
 	if (e) {
 		fail(c, e);
 		return;
@@ -250,42 +176,44 @@ static void confirm(struct ctx *c, enum decision_op op)
 		ctx_error_page(c, 403);
 		return;
 	}
-	render_confirm(c, &j, NULL);
+	render_confirm(c, &cy, &j, NULL);
 }
 
 static void act(struct ctx *c, enum decision_op op)
 {
-	struct dec_job j = { .op = op };
-	enum err e = load_cycle(c, &j.cy);
+	struct dec_transition j = { .op = op };
+	struct cycle cy;
+	enum err e = dec_load_cycle(c, &cy);
 	if (e) {
 		fail(c, e);
 		return;
 	}
-	j.comment = posted(c, comment_field(op));
+	j.cycle_id = cy.id;
+	j.comment = posted(c, dec_comment_field(op));
 	if (!j.comment) {
-		field_error_add(&j.fe, comment_field(op), PROB_BAD_TEXT);
+		field_error_add(&j.fe, dec_comment_field(op), PROB_BAD_TEXT);
 		j.comment = "";
 		e = ERR_INVALID;
 	} else {
 		char *t = arena_strdup(c->a, j.comment);
 		j.comment = t ? str_trim(t) : "";
-		e = ctx_write(c, do_transition, &j);
+		e = ctx_write(c, dec_transition_write, &j);
 	}
 	if (e == ERR_INVALID && j.fe.n) {
 		j.refusal = DEC_ALLOWED;
 		c->w->status = 422;
-		render_confirm(c, &j, j.comment);
+		render_confirm(c, &cy, &j, j.comment);
 	} else if (e == ERR_CONFLICT) {
 		c->w->status = 409;
-		render_confirm(c, &j, j.comment);
+		render_confirm(c, &cy, &j, j.comment);
 	} else if (e) {
 		fail(c, e);
 	} else if (op == DEC_OP_PUBLISH) {
 		ctx_redirect_flash(c, url_path(c->a, "/cycles/%lld/competence-strategy/versions/%lld",
-					       (long long)j.cy.id, (long long)j.number),
+					       (long long)cy.id, (long long)j.number),
 				   flashes[op]);
 	} else {
-		ctx_redirect_flash(c, decision_url(c, j.cy.id), flashes[op]);
+		ctx_redirect_flash(c, decision_url(c, cy.id), flashes[op]);
 	}
 }
 
@@ -299,28 +227,6 @@ void page_decision_publish_confirm(struct ctx *c) { confirm(c, DEC_OP_PUBLISH); 
 void page_decision_publish(struct ctx *c) { act(c, DEC_OP_PUBLISH); }
 
 /* ---- consultations ---- */
-
-/* The cycle and the consultation of the path; the consultation must be
- * the cycle's. */
-static enum err load_consultation(struct ctx *c, struct cycle *cy, struct consultation *k)
-{
-	enum err e = load_cycle(c, cy);
-	int64_t id = ctx_param_id(c, "cid");
-	if (!e)
-		e = id ? store_consultation_get(c->db, c->a, id, k) : ERR_NOTFOUND;
-	if (!e && k->cycle_id != cy->id)
-		e = ERR_NOTFOUND;
-	return e;
-}
-
-/* Whether consultations take changes now; *s gets the decision's state. */
-static enum err writable(struct ctx *c, int64_t cycle_id, enum decision_status *s)
-{
-	enum err e = store_decision_status(c->db, cycle_id, s);
-	if (e)
-		return e;
-	return *s == DECISION_COMPILING ? OK : ERR_CONFLICT;
-}
 
 static void render_form(struct ctx *c, const struct cycle *cy, int64_t id, const char *held_on,
 			const char *participants, const char *minutes, const struct field_errors *fe)
@@ -336,133 +242,54 @@ static void render_form(struct ctx *c, const struct cycle *cy, int64_t id, const
 	page_end(c, &h);
 }
 
+/* The form, empty (new) or with the consultation of the path (edit). */
+static void form_page(struct ctx *c, bool edit)
+{
+	struct cycle cy = { 0 };
+	struct consultation k = { 0 };
+	enum decision_status s = DECISION_COMPILING;
+	enum err e = edit ? dec_load_consultation(c, &cy, &k) : dec_load_cycle(c, &cy);
+	if (!e)
+		e = dec_consult_writable(c, cy.id, &s);
+	if (!refused(c, e, cy.id, s))
+		render_form(c, &cy, k.id, k.held_on, k.participants, k.minutes, NULL);
+}
+
 void page_consultation_new(struct ctx *c)
 {
-	struct cycle cy;
-	enum decision_status s = DECISION_COMPILING;
-	enum err e = load_cycle(c, &cy);
-	if (!e)
-		e = writable(c, cy.id, &s);
-	if (e == ERR_CONFLICT) {
-		locked_page(c, cy.id, s);
-		return;
-	}
-	if (e) {
-		fail(c, e);
-		return;
-	}
-	render_form(c, &cy, 0, NULL, NULL, NULL, NULL);
+	form_page(c, false);
 }
 
 void page_consultation_edit(struct ctx *c)
 {
-	struct cycle cy;
-	struct consultation k;
-	enum decision_status s = DECISION_COMPILING;
-	enum err e = load_consultation(c, &cy, &k);
-	if (!e)
-		e = writable(c, cy.id, &s);
-	if (e == ERR_CONFLICT) {
-		locked_page(c, cy.id, s);
-		return;
-	}
-	if (e) {
-		fail(c, e);
-		return;
-	}
-	render_form(c, &cy, k.id, k.held_on, k.participants, k.minutes, NULL);
-}
-
-struct consult_job {
-	struct cycle cy;
-	int64_t id;                   /* 0: new */
-	bool remove;
-	const char *held_on, *participants, *minutes;   /* as posted */
-	char iso[11];
-	struct field_errors fe;
-	enum decision_status status;
-};
-
-static enum err do_consultation(struct ctx *c, void *arg)
-{
-	struct consult_job *j = arg;
-	enum err e = writable(c, j->cy.id, &j->status);
-	if (e)
-		return e;
-	struct consultation before = { 0 };
-	if (j->id) {
-		if ((e = store_consultation_get(c->db, c->a, j->id, &before)))
-			return e;
-		if (before.cycle_id != j->cy.id)
-			return ERR_NOTFOUND;
-	}
-	struct buf b;
-	buf_init(&b, c->a, 0);
-	if (j->remove) {
-		if ((e = store_consultation_delete(c->db, j->id)))
-			return e;
-		consultation_audit(&b, &before, NULL);
-		return b.err ? b.err : ctx_audit(c, "consultation", j->id, "delete", buf_str(&b));
-	}
-	validate_consultation(j->held_on, j->iso, j->participants, j->minutes, &j->fe);
-	if (j->fe.n)
-		return ERR_INVALID;
-	char *people = arena_alloc(c->a, strlen(j->participants) + 1);
-	if (!people)
-		return ERR_TOO_BIG;
-	consultation_participants_clean(j->participants, people);
-	struct consultation after = {
-		.id = j->id, .cycle_id = j->cy.id, .held_on = j->iso, .participants = people,
-		.minutes = (char *)j->minutes, .created_by = c->user.id, .created_at = c->now,
-		.updated_by = c->user.id, .updated_at = c->now,
-	};
-	if (j->id) {
-		consultation_audit(&b, &before, &after);
-		if (b.err || strcmp(buf_str(&b), "{}") == 0)
-			return b.err;
-		if ((e = store_consultation_update(c->db, &after)))
-			return e;
-		return ctx_audit(c, "consultation", j->id, "update", buf_str(&b));
-	}
-	if ((e = store_consultation_insert(c->db, &after)))
-		return e;
-	j->id = after.id;
-	consultation_audit(&b, NULL, &after);
-	return b.err ? b.err : ctx_audit(c, "consultation", after.id, "create", buf_str(&b));
+	form_page(c, true);
 }
 
 static void save_consultation(struct ctx *c, int64_t id)
 {
-	struct consult_job j = { .id = id };
-	enum err e = load_cycle(c, &j.cy);
+	static const char *const names[DEC_K_COUNT] = { "held_on", "participants", "minutes" };
+	struct dec_consult_job j = { .id = id };
+	struct cycle cy;
+	enum err e = dec_load_cycle(c, &cy);
 	if (e) {
 		fail(c, e);
 		return;
 	}
-	j.held_on = posted(c, "held_on");
-	j.participants = posted(c, "participants");
-	j.minutes = posted(c, "minutes");
-	if (!j.held_on || !j.participants || !j.minutes) {
-		if (!j.held_on)
-			field_error_add(&j.fe, "held_on", PROB_BAD_TEXT);
-		if (!j.participants)
-			field_error_add(&j.fe, "participants", PROB_BAD_TEXT);
-		if (!j.minutes)
-			field_error_add(&j.fe, "minutes", PROB_BAD_TEXT);
-		e = ERR_INVALID;
-	} else {
-		e = ctx_write(c, do_consultation, &j);
-	}
+	j.cycle_id = cy.id;
+	for (int i = 0; i < DEC_K_COUNT; i++)
+		if (!(j.in[i] = posted(c, names[i])))
+			field_error_add(&j.fe, names[i], PROB_BAD_TEXT);
+	e = j.fe.n ? ERR_INVALID : ctx_write(c, dec_consult_write, &j);
 	if (e == ERR_INVALID && j.fe.n) {
+		const char **in = j.in;
 		c->w->status = 422;
-		render_form(c, &j.cy, id, j.held_on ? j.held_on : "", j.participants ? j.participants : "",
-			    j.minutes ? j.minutes : "", &j.fe);
+		render_form(c, &cy, id, in[0] ? in[0] : "", in[1] ? in[1] : "", in[2] ? in[2] : "", &j.fe);
 	} else if (e == ERR_CONFLICT) {
-		locked_page(c, j.cy.id, j.status);
+		locked_page(c, cy.id, j.status);
 	} else if (e) {
 		fail(c, e);
 	} else {
-		ctx_redirect_flash(c, url_path(c->a, "/cycles/%lld/consultations/%lld", (long long)j.cy.id,
+		ctx_redirect_flash(c, url_path(c->a, "/cycles/%lld/consultations/%lld", (long long)cy.id,
 					       (long long)j.id),
 				   MSG_DEC_FLASH_CONSULTATION_SAVED);
 	}
@@ -523,7 +350,7 @@ void page_consultation_show(struct ctx *c)
 {
 	struct cycle cy;
 	struct consultation k;
-	enum err e = load_consultation(c, &cy, &k);
+	enum err e = dec_load_consultation(c, &cy, &k);
 	if (e) {
 		fail(c, e);
 		return;
@@ -532,29 +359,31 @@ void page_consultation_show(struct ctx *c)
 	render_consultation(c, &cy, &k, &m);
 }
 
+/* The cycle, the consultation and the file of the path ("file_id"); the
+ * file must be the consultation's. */
+static enum err load_file(struct ctx *c, struct cycle *cy, struct consultation *k, bool with_data,
+			  struct consultation_file *f)
+{
+	enum err e = dec_load_consultation(c, cy, k);
+	int64_t fid = ctx_param_id(c, "file_id");
+	if (!e)
+		e = fid ? store_consultation_file_get(c->db, c->a, fid, with_data, f) : ERR_NOTFOUND;
+	if (!e && f->consultation_id != k->id)
+		e = ERR_NOTFOUND;
+	return e;
+}
+
 static void delete_confirm(struct ctx *c, bool file)
 {
-	struct cycle cy;
+	struct cycle cy = { 0 };
 	struct consultation k;
 	struct consultation_file f;
 	enum decision_status s = DECISION_COMPILING;
-	enum err e = load_consultation(c, &cy, &k);
-	if (!e && file) {
-		int64_t fid = ctx_param_id(c, "file_id");
-		e = fid ? store_consultation_file_get(c->db, c->a, fid, false, &f) : ERR_NOTFOUND;
-		if (!e && f.consultation_id != k.id)
-			e = ERR_NOTFOUND;
-	}
+	enum err e = file ? load_file(c, &cy, &k, false, &f) : dec_load_consultation(c, &cy, &k);
 	if (!e)
-		e = writable(c, cy.id, &s);
-	if (e == ERR_CONFLICT) {
-		locked_page(c, cy.id, s);
+		e = dec_consult_writable(c, cy.id, &s);
+	if (refused(c, e, cy.id, s))
 		return;
-	}
-	if (e) {
-		fail(c, e);
-		return;
-	}
 	struct v_consultation_delete m = { .cycle_id = cy.id, .k = &k, .f = file ? &f : NULL,
 					   .csrf = c->csrf };
 	struct html h;
@@ -570,22 +399,18 @@ void page_consultation_delete_confirm(struct ctx *c)
 
 void page_consultation_delete(struct ctx *c)
 {
-	struct consult_job j = { .remove = true };
-	enum err e = load_cycle(c, &j.cy);
+	struct dec_consult_job j = { .remove = true };
+	struct cycle cy = { 0 };
+	enum err e = dec_load_cycle(c, &cy);
+	j.cycle_id = cy.id;
 	j.id = ctx_param_id(c, "cid");
 	if (!e && !j.id)
 		e = ERR_NOTFOUND;
 	if (!e)
-		e = ctx_write(c, do_consultation, &j);
-	if (e == ERR_CONFLICT) {
-		locked_page(c, j.cy.id, j.status);
+		e = ctx_write(c, dec_consult_write, &j);
+	if (refused(c, e, cy.id, j.status))
 		return;
-	}
-	if (e) {
-		fail(c, e);
-		return;
-	}
-	ctx_redirect_flash(c, decision_url(c, j.cy.id), MSG_DEC_FLASH_CONSULTATION_DELETED);
+	ctx_redirect_flash(c, decision_url(c, cy.id), MSG_DEC_FLASH_CONSULTATION_DELETED);
 }
 
 /* ---- files ---- */
@@ -604,7 +429,7 @@ struct file_job {
 static enum err do_file(struct ctx *c, void *arg)
 {
 	struct file_job *j = arg;
-	enum err e = writable(c, j->cy.id, &j->status);
+	enum err e = dec_consult_writable(c, j->cy.id, &j->status);
 	if (e)
 		return e;
 	struct consultation k;
@@ -641,7 +466,7 @@ void page_consultation_file_add(struct ctx *c)
 {
 	struct file_job j = { 0 };
 	struct consultation k;
-	enum err e = load_consultation(c, &j.cy, &k);
+	enum err e = dec_load_consultation(c, &j.cy, &k);
 	if (e) {
 		fail(c, e);
 		return;
@@ -681,12 +506,7 @@ void page_consultation_file(struct ctx *c)
 	struct cycle cy;
 	struct consultation k;
 	struct consultation_file f;
-	enum err e = load_consultation(c, &cy, &k);
-	int64_t fid = ctx_param_id(c, "file_id");
-	if (!e)
-		e = fid ? store_consultation_file_get(c->db, c->a, fid, true, &f) : ERR_NOTFOUND;
-	if (!e && f.consultation_id != k.id)
-		e = ERR_NOTFOUND;
+	enum err e = load_file(c, &cy, &k, true, &f);
 	if (e) {
 		fail(c, e);
 		return;
@@ -717,21 +537,15 @@ void page_consultation_file_delete_confirm(struct ctx *c)
 void page_consultation_file_delete(struct ctx *c)
 {
 	struct file_job j = { 0 };
-	enum err e = load_cycle(c, &j.cy);
+	enum err e = dec_load_cycle(c, &j.cy);
 	j.consultation_id = ctx_param_id(c, "cid");
 	j.file_id = ctx_param_id(c, "file_id");
 	if (!e && (!j.consultation_id || !j.file_id))
 		e = ERR_NOTFOUND;
 	if (!e)
 		e = ctx_write(c, do_file, &j);
-	if (e == ERR_CONFLICT) {
-		locked_page(c, j.cy.id, j.status);
+	if (refused(c, e, j.cy.id, j.status))
 		return;
-	}
-	if (e) {
-		fail(c, e);
-		return;
-	}
 	ctx_redirect_flash(c, arena_printf(c->a, "%s#files",
 					   url_path(c->a, "/cycles/%lld/consultations/%lld",
 						    (long long)j.cy.id, (long long)j.consultation_id)),
@@ -743,7 +557,7 @@ void page_consultation_file_delete(struct ctx *c)
 static void strategy_page(struct ctx *c, int64_t number)
 {
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	struct decided_version *vs = NULL;
 	int nvs = 0;
 	if (!e)
@@ -791,7 +605,7 @@ void page_competence_strategy_version(struct ctx *c)
 void page_competence_strategy_compare(struct ctx *c)
 {
 	struct cycle cy;
-	enum err e = load_cycle(c, &cy);
+	enum err e = dec_load_cycle(c, &cy);
 	struct decided_version *vs = NULL;
 	int nvs = 0;
 	if (!e)

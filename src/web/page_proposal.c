@@ -375,29 +375,51 @@ static bool run(struct ctx *c, const struct target *t, struct prop_job *j, enum 
 	return false;
 }
 
-static void need_save(struct ctx *c, enum prop_op op)
+/* Starts a save: the target (edit access) and a fresh job for op, with
+ * the edited item's id from the path parameter param (NULL: a new item).
+ * NULL when the answer is already given. */
+static struct prop_job *save_begin(struct ctx *c, struct target *t, enum prop_op op, const char *param)
 {
-	struct target t;
 	struct prop_job *j = arena_alloc(c->a, sizeof *j);
-	enum err e = j ? load_target(c, &t, ACT_DISCUSSION_EDIT) : ERR_TOO_BIG;
+	enum err e = j ? load_target(c, t, ACT_DISCUSSION_EDIT) : ERR_TOO_BIG;
 	if (e) {
-		fail(c, &t, e, MSG_PROP_LOCKED_409);
-		return;
+		fail(c, t, e, MSG_PROP_LOCKED_409);
+		return NULL;
 	}
 	memset(j, 0, sizeof *j);
 	j->op = op;
-	if (op == PROP_NEED_EDIT && !(j->id = ctx_param_id(c, "need_id"))) {
+	if (param && !(j->id = ctx_param_id(c, param))) {
 		ctx_error_page(c, 404);
-		return;
+		return NULL;
 	}
+	return j;
+}
+
+/* Runs a save's job: written, it redirects to the item (#anchor-id) with
+ * flash. True when the form is to be shown again with the job's errors;
+ * every other answer is given. */
+static bool save_refused(struct ctx *c, const struct target *t, struct prop_job *j, const char *anchor,
+			 enum msg flash)
+{
+	enum err e;
+	if (run(c, t, j, &e)) {
+		ctx_redirect_flash(c, arena_printf(c->a, "%s#%s-%lld", base_url(c, t), anchor, (long long)j->id),
+				   flash);
+		return false;
+	}
+	return e == ERR_INVALID && j->fe.n;
+}
+
+static void need_save(struct ctx *c, enum prop_op op)
+{
+	struct target t;
+	struct prop_job *j = save_begin(c, &t, op, op == PROP_NEED_EDIT ? "need_id" : NULL);
+	if (!j)
+		return;
 	const char *people;
 	read_need(c, j, &people);
-	if (run(c, &t, j, &e)) {
-		ctx_redirect_flash(c, arena_printf(c->a, "%s#need-%lld", base_url(c, &t), (long long)j->id),
-				   op == PROP_NEED_ADD ? MSG_PROP_FLASH_NEED_ADDED : MSG_PROP_FLASH_NEED_SAVED);
-		return;
-	}
-	if (e != ERR_INVALID || !j->fe.n)
+	if (!save_refused(c, &t, j, "need",
+			  op == PROP_NEED_ADD ? MSG_PROP_FLASH_NEED_ADDED : MSG_PROP_FLASH_NEED_SAVED))
 		return;
 	struct proposal_need *n = &j->need_after;
 	n->id = op == PROP_NEED_EDIT ? j->id : 0;
@@ -476,26 +498,13 @@ void page_proposal_measure_edit(struct ctx *c)
 static void measure_save(struct ctx *c, enum prop_op op)
 {
 	struct target t;
-	struct prop_job *j = arena_alloc(c->a, sizeof *j);
-	enum err e = j ? load_target(c, &t, ACT_DISCUSSION_EDIT) : ERR_TOO_BIG;
-	if (e) {
-		fail(c, &t, e, MSG_PROP_LOCKED_409);
+	struct prop_job *j = save_begin(c, &t, op, op == PROP_MEASURE_EDIT ? "measure_id" : NULL);
+	if (!j)
 		return;
-	}
-	memset(j, 0, sizeof *j);
-	j->op = op;
-	if (op == PROP_MEASURE_EDIT && !(j->id = ctx_param_id(c, "measure_id"))) {
-		ctx_error_page(c, 404);
-		return;
-	}
 	const char *cost;
 	read_measure(c, j, &cost);
-	if (run(c, &t, j, &e)) {
-		ctx_redirect_flash(c, arena_printf(c->a, "%s#measure-%lld", base_url(c, &t), (long long)j->id),
-				   op == PROP_MEASURE_ADD ? MSG_PROP_FLASH_MEASURE_ADDED : MSG_PROP_FLASH_MEASURE_SAVED);
-		return;
-	}
-	if (e != ERR_INVALID || !j->fe.n)
+	if (!save_refused(c, &t, j, "measure",
+			  op == PROP_MEASURE_ADD ? MSG_PROP_FLASH_MEASURE_ADDED : MSG_PROP_FLASH_MEASURE_SAVED))
 		return;
 	struct proposal_measure *x = &j->measure_after;
 	x->id = op == PROP_MEASURE_EDIT ? j->id : 0;

@@ -18,24 +18,9 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "export_fixture.h"
 #include "io/export.h"
 #include "io/import_csv.h"
-
-static struct arena A;
-
-static int setup(void **state)
-{
-	(void)state;
-	arena_init(&A, 0);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	arena_free(&A);
-	return 0;
-}
 
 /* A small organisation: a top unit with two sub-units. */
 static const struct unit UNITS[] = {
@@ -56,25 +41,6 @@ static const struct person PEOPLE[] = {
 };
 
 enum { NUNITS = 3, NPEOPLE = 4 };
-
-/* The text f got, in A. */
-static char *memfile_text(char *buf, size_t len)
-{
-	char *s = arena_strndup(&A, buf, len);
-	free(buf);
-	return s;
-}
-
-static char *csv_of(const struct export_table *t)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(export_csv(f, t, NULL), OK);
-	fclose(f);
-	return memfile_text(buf, len);
-}
 
 static void test_kind_and_format_names(void **state)
 {
@@ -225,17 +191,6 @@ static void test_csv_round_trip(void **state)
 	assert_string_equal(plan.units[2].leader_employee_number, "002");
 }
 
-/* How often needle occurs in hay[0..n) (binary data). */
-static int count(const char *hay, size_t n, const char *needle)
-{
-	int k = 0;
-	size_t m = strlen(needle);
-	for (size_t i = 0; i + m <= n; i++)
-		if (memcmp(hay + i, needle, m) == 0)
-			k++;
-	return k;
-}
-
 static void test_xlsx_is_a_zip(void **state)
 {
 	(void)state;
@@ -297,13 +252,6 @@ static void test_pdf_pages(void **state)
 	assert_int_equal(export_people_table(&A, LANG_EN, many, 0, UNITS, NUNITS, &t), OK);
 	pdf = pdf_of(&t, &len);                                   /* no rows: still a page */
 	assert_int_equal(count(pdf, len, "/Type /Page "), 1);
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	export_pdf_shutdown();
-	return 0;
 }
 
 int main(void)

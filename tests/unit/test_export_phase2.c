@@ -18,23 +18,8 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "export_fixture.h"
 #include "io/export.h"
-
-static struct arena A;
-
-static int setup(void **state)
-{
-	(void)state;
-	arena_init(&A, 0);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	arena_free(&A);
-	return 0;
-}
 
 static const struct export_need NEEDS[] = {
 	{ .unit_code = "HELSE", .unit_name = "Helse og omsorg", .status = PROPOSAL_SUBMITTED,
@@ -98,29 +83,6 @@ static const char *shown_cell(const struct export_table *t, int row, const char 
 	int c = col_of(t, key);
 	assert_true(c >= 0);
 	return export_cell(t, row, c, true);
-}
-
-static char *csv_of(const struct export_table *t)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	assert_non_null(f);
-	assert_int_equal(export_csv(f, t, NULL), OK);
-	fclose(f);
-	char *s = arena_strndup(&A, buf, len);
-	free(buf);
-	return s;
-}
-
-static int count(const char *hay, size_t n, const char *needle)
-{
-	int k = 0;
-	size_t m = strlen(needle);
-	for (size_t i = 0; i + m <= n; i++)
-		if (memcmp(hay + i, needle, m) == 0)
-			k++;
-	return k;
 }
 
 static void test_kinds_and_parts(void **state)
@@ -302,13 +264,6 @@ static void test_two_parts_written(void **state)
 	assert_memory_equal(buf, "%PDF-", 5);
 	assert_int_equal(count(buf, len, "/Type /Page "), 2);
 	free(buf);
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	export_pdf_shutdown();
-	return 0;
 }
 
 int main(void)

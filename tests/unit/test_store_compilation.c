@@ -213,14 +213,37 @@ static void build(struct store_conn *c, struct world *w)
 	assert_int_equal(store_commit(c), OK);
 }
 
+/* What each test starts from: a connection, an arena, a fresh world. */
+struct run {
+	struct store_conn *c;
+	struct arena a;
+	struct world w;
+};
+
+static int run_setup(void **state)
+{
+	static struct run r;
+	r.c = store_acquire(F.store);
+	arena_init(&r.a, 1 << 22);
+	build(r.c, &r.w);
+	*state = &r;
+	return 0;
+}
+
+static int run_teardown(void **state)
+{
+	struct run *r = *state;
+	arena_free(&r->a);
+	store_release(F.store, r->c);
+	return 0;
+}
+
 static void test_proposals_read(void **state)
 {
-	(void)state;
-	struct store_conn *c = store_acquire(F.store);
-	struct arena A, *a = &A;
-	arena_init(a, 1 << 22);
-	struct world w;
-	build(c, &w);
+	struct run *r = *state;
+	struct store_conn *c = r->c;
+	struct arena *a = &r->a;
+	struct world w = r->w;
 
 	struct comp_unit_row *units;
 	int nu;
@@ -368,18 +391,14 @@ static void test_proposals_read(void **state)
 	assert_int_equal(store_comp_measures_page(c, a, w.cycle, &f, 0, 50, &pm, &np, &total), OK);
 	assert_int_equal(total, 0);
 
-	arena_free(a);
-	store_release(F.store, c);
 }
 
 static void test_merge_lineage(void **state)
 {
-	(void)state;
-	struct store_conn *c = store_acquire(F.store);
-	struct arena A, *a = &A;
-	arena_init(a, 1 << 22);
-	struct world w;
-	build(c, &w);
+	struct run *r = *state;
+	struct store_conn *c = r->c;
+	struct arena *a = &r->a;
+	struct world w = r->w;
 
 	enum decision_status ds = DECISION_APPROVED;
 	assert_int_equal(store_decision_status(c, w.cycle, &ds), OK);
@@ -528,15 +547,13 @@ static void test_merge_lineage(void **state)
 	assert_int_equal(q_ints(c, SQL_T_NEED_DELETE, 1, (int64_t[]){ w.n_b1 }, false), 0);
 	assert_int_equal(store_commit(c), OK);
 
-	arena_free(a);
-	store_release(F.store, c);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_proposals_read),
-		cmocka_unit_test(test_merge_lineage),
+		cmocka_unit_test_setup_teardown(test_proposals_read, run_setup, run_teardown),
+		cmocka_unit_test_setup_teardown(test_merge_lineage, run_setup, run_teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -11,26 +11,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "store_fixture.h"
+#include "store_group.h"
 #include "store/cycles.h"
 #include "store/discussions.h"
 #include "store/phase2.h"
 #include "store/store_int.h"
-
-static struct store_fixture F;
-
-static int setup(void **state)
-{
-	(void)state;
-	return store_fixture_open(&F);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	store_fixture_close(&F);
-	return 0;
-}
 
 /* What the tests write: a cycle, a unit tree under a top unit, people, a user. */
 struct world {

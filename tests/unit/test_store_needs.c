@@ -14,26 +14,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "store_fixture.h"
+#include "store_group.h"
 #include "store/competences.h"
 #include "store/cycles.h"
 #include "store/proposals.h"
 #include "store/strategy.h"
-
-static struct store_fixture F;
-
-static int setup(void **state)
-{
-	(void)state;
-	return store_fixture_open(&F);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	store_fixture_close(&F);
-	return 0;
-}
 
 struct world {
 	int64_t c1, c2;                 /* c2 is the newer cycle */
