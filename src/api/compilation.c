@@ -22,15 +22,6 @@
 #include "store/cycles.h"
 #include "store/phase2.h"
 
-static const char *rfc3339(struct arena *a, int64_t epoch)
-{
-	time_t tt = (time_t)epoch;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 /* The cycle of the path and its decision's state. */
 static enum err load_cycle(struct ctx *c, int64_t *cycle_id, enum decision_status *ds)
 {
@@ -91,7 +82,7 @@ void api_comp_overview(struct ctx *c)
 		jw_kstr(&w, "name", u[i].name);
 		jw_kstr(&w, "code", u[i].code);
 		jw_kstr(&w, "status", proposal_status_name(u[i].status));
-		jw_kstr(&w, "submitted_at", u[i].submitted_at ? rfc3339(c->a, u[i].submitted_at) : NULL);
+		jw_ktime(&w, "submitted_at", u[i].submitted_at);
 		jw_kint(&w, "needs", u[i].needs);
 		jw_kint(&w, "measures", u[i].measures);
 		jw_obj_end(&w);

@@ -21,17 +21,6 @@
 #include "web/decision_ops.h"
 
 /* An epoch time as RFC 3339 UTC, in a; NULL for 0. */
-static const char *rfc3339(struct arena *a, int64_t epoch)
-{
-	if (!epoch)
-		return NULL;
-	time_t tt = (time_t)epoch;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 /* ---- the decision ---- */
 
 static void write_decision(struct ctx *c, struct jw *w, const struct decision *d,
@@ -40,12 +29,12 @@ static void write_decision(struct ctx *c, struct jw *w, const struct decision *d
 	jw_obj(w);
 	jw_kint(w, "cycle_id", d->cycle_id);
 	jw_kstr(w, "status", decision_status_name(d->status));
-	jw_kstr(w, "sent_for_approval_at", rfc3339(c->a, d->sent_at));
+	jw_ktime(w, "sent_for_approval_at", d->sent_at);
 	jw_kid(w, "sent_for_approval_by", d->sent_by);
-	jw_kstr(w, "approved_at", rfc3339(c->a, d->approved_at));
+	jw_ktime(w, "approved_at", d->approved_at);
 	jw_kid(w, "approved_by", d->approved_by);
 	jw_kstr(w, "approval_comment", d->approval_comment);
-	jw_kstr(w, "returned_at", rfc3339(c->a, d->returned_at));
+	jw_ktime(w, "returned_at", d->returned_at);
 	jw_kid(w, "returned_by", d->returned_by);
 	jw_kstr(w, "return_comment", d->return_comment);
 	jw_kint(w, "decided_needs", k->decided_needs);
@@ -63,7 +52,7 @@ static void write_decision(struct ctx *c, struct jw *w, const struct decision *d
 	for (int i = 0; i < nvs; i++) {
 		jw_obj(w);
 		jw_kint(w, "number", vs[i].number);
-		jw_kstr(w, "published_at", rfc3339(c->a, vs[i].published_at));
+		jw_ktime(w, "published_at", vs[i].published_at);
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);
@@ -184,7 +173,7 @@ static void write_consultation(struct ctx *c, struct jw *w, const struct consult
 	jw_kstr(w, "held_on", k->held_on);
 	lines(c, w, "participants", k->participants);
 	jw_kstr(w, "minutes", k->minutes);
-	jw_kstr(w, "updated_at", rfc3339(c->a, k->updated_at));
+	jw_ktime(w, "updated_at", k->updated_at);
 	jw_kid(w, "updated_by", k->updated_by);
 	if (fs) {
 		jw_key(w, "files");
@@ -363,16 +352,16 @@ static void write_measure(struct ctx *c, struct jw *w, const struct dv_measure *
 	jw_obj_end(w);
 }
 
-static void write_version_head(struct ctx *c, struct jw *w, const struct decided_version *v)
+static void write_version_head(struct jw *w, const struct decided_version *v)
 {
 	jw_kint(w, "cycle_id", v->cycle_id);
 	jw_kint(w, "number", v->number);
 	jw_kstr(w, "note", v->note);
-	jw_kstr(w, "approved_at", rfc3339(c->a, v->approved_at));
+	jw_ktime(w, "approved_at", v->approved_at);
 	jw_kid(w, "approved_by", v->approved_by);
 	jw_kstr(w, "approved_by_name", *v->approved_by_name ? v->approved_by_name : NULL);
 	jw_kstr(w, "approval_comment", v->approval_comment);
-	jw_kstr(w, "published_at", rfc3339(c->a, v->published_at));
+	jw_ktime(w, "published_at", v->published_at);
 	jw_kid(w, "published_by", v->published_by);
 	jw_kstr(w, "published_by_name", v->published_by_name);
 }
@@ -411,7 +400,7 @@ static void answer_version(struct ctx *c, int64_t number)
 	api_json_begin(c, &w);
 	jw_obj(&w);
 	jw_kbool(&w, "published", true);
-	write_version_head(c, &w, &v);
+	write_version_head(&w, &v);
 	jw_key(&w, "needs");
 	jw_arr(&w);
 	for (int i = 0; i < v.nneeds; i++)
@@ -470,7 +459,7 @@ void api_competence_strategy_versions(struct ctx *c)
 	api_list_begin(c, &w);
 	for (int i = start; i < end; i++) {
 		jw_obj(&w);
-		write_version_head(c, &w, &vs[i]);
+		write_version_head(&w, &vs[i]);
 		jw_kint(&w, "needs", vs[i].nneeds);
 		jw_kint(&w, "measures", vs[i].nmeasures);
 		jw_obj_end(&w);

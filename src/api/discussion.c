@@ -21,15 +21,6 @@
 #include "store/discussions.h"
 #include "web/discussion_ops.h"
 
-static const char *rfc3339(struct arena *a, int64_t epoch)
-{
-	time_t tt = (time_t)epoch;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 static void locked(struct ctx *c, enum disc_lock lock)
 {
 	api_problem(c, 409, lock == DISC_LOCK_CLOSED
@@ -99,7 +90,7 @@ void api_disc_list(struct ctx *c)
 
 /* ---- GET /api/v1/cycles/{id}/discussions/{unit_id} ---- */
 
-static void write_suggestion(struct jw *w, struct arena *a, const struct disc_suggestion *s)
+static void write_suggestion(struct jw *w, const struct disc_suggestion *s)
 {
 	jw_obj(w);
 	jw_kint(w, "id", s->id);
@@ -108,7 +99,7 @@ static void write_suggestion(struct jw *w, struct arena *a, const struct disc_su
 	jw_kid(w, "user_id", s->user_id);
 	jw_kstr(w, "user_name", s->user_name);
 	jw_kstr(w, "body", s->body);
-	jw_kstr(w, "created_at", rfc3339(a, s->created_at));
+	jw_ktime(w, "created_at", s->created_at);
 	jw_obj_end(w);
 }
 
@@ -168,7 +159,7 @@ static void answer_disc(struct ctx *c, const struct disc_target *t, int status)
 		jw_kbool(&w, "current", it->current);
 		jw_kstr(&w, "notes", it->note ? it->note->notes : "");
 		jw_kid(&w, "updated_by", it->note ? it->note->updated_by : 0);
-		jw_kstr(&w, "updated_at", it->note ? rfc3339(a, it->note->updated_at) : NULL);
+		jw_ktime(&w, "updated_at", it->note ? it->note->updated_at : 0);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
@@ -193,7 +184,7 @@ static void answer_disc(struct ctx *c, const struct disc_target *t, int status)
 	jw_key(&w, "suggestions");
 	jw_arr(&w);
 	for (int i = 0; i < nsug; i++)
-		write_suggestion(&w, a, &sug[i]);
+		write_suggestion(&w, &sug[i]);
 	jw_arr_end(&w);
 	jw_obj_end(&w);
 	api_json_end(c, status);
@@ -457,7 +448,7 @@ void api_disc_suggest(struct ctx *c)
 							(long long)t.cycle_id, (long long)t.unit_id, (long long)s.id));
 	struct jw w;
 	api_json_begin(c, &w);
-	write_suggestion(&w, c->a, &s);
+	write_suggestion(&w, &s);
 	api_json_end(c, 201);
 }
 

@@ -13,21 +13,6 @@
 #include "domain/documents.h"
 #include "store/documents.h"
 
-static void jw_time(struct jw *w, const char *key, int64_t t)
-{
-	jw_key(w, key);
-	if (!t) {
-		jw_null(w);
-		return;
-	}
-	char s[32];
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	jw_str(w, s);
-}
-
 static void write_document(struct jw *w, const struct document *d)
 {
 	jw_kint(w, "id", d->id);
@@ -36,8 +21,8 @@ static void write_document(struct jw *w, const struct document *d)
 	jw_kstr(w, "description", d->description);
 	jw_kid(w, "cycle_id", d->cycle_id);
 	jw_kint(w, "latest_version", d->latest_version);
-	jw_time(w, "created_at", d->created_at);
-	jw_time(w, "updated_at", d->updated_at);
+	jw_ktime(w, "created_at", d->created_at);
+	jw_ktime(w, "updated_at", d->updated_at);
 }
 
 static void write_version(struct ctx *c, struct jw *w, const struct doc_version *v)
@@ -56,7 +41,7 @@ static void write_version(struct ctx *c, struct jw *w, const struct doc_version 
 		jw_kstr(w, "body", v->body);
 	}
 	jw_kid(w, "created_by", v->created_by);
-	jw_time(w, "created_at", v->created_at);
+	jw_ktime(w, "created_at", v->created_at);
 	jw_obj_end(w);
 }
 
@@ -278,14 +263,14 @@ static void write_request(struct jw *w, const struct read_request *r, bool with_
 	jw_kint(w, "cycle_id", r->cycle_id);
 	jw_kstr(w, "state", read_state_name(read_state_of(r->confirmed_version, r->latest_version)));
 	jw_kstr(w, "requested_by", r->requested_by_name);
-	jw_time(w, "requested_at", r->requested_at);
+	jw_ktime(w, "requested_at", r->requested_at);
 	jw_key(w, "confirmed_version");
 	if (r->confirmed_version)
 		jw_int(w, r->confirmed_version);
 	else
 		jw_null(w);
-	jw_time(w, "confirmed_at", r->confirmed_at);
-	jw_time(w, "reminded_at", r->reminded_at);
+	jw_ktime(w, "confirmed_at", r->confirmed_at);
+	jw_ktime(w, "reminded_at", r->reminded_at);
 	jw_kint(w, "reminder_count", r->reminder_count);
 	jw_obj_end(w);
 }

@@ -48,15 +48,6 @@ static void kint_or_null(struct jw *w, const char *key, bool known, int64_t v)
 		jw_null(w);
 }
 
-static const char *rfc3339(struct arena *a, int64_t epoch)
-{
-	time_t tt = (time_t)epoch;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 void api_p2_total(struct jw *w, const struct p2_report *r)
 {
 	const struct ind_phase2 *t = &r->total;
@@ -128,7 +119,7 @@ void api_p2_unit(struct jw *w, const struct p2_report *r, int64_t unit_id, int h
 	jw_kstr(w, "status", u->started ? proposal_status_name(u->status) : "not_started");
 	jw_key(w, "submitted_at");
 	if (u->submitted_at > 0)
-		jw_str(w, rfc3339(w->b->arena, u->submitted_at));
+		jw_time(w, u->submitted_at);
 	else
 		jw_null(w);
 	struct ind_ratio sub = ind_p2_unit_submitted(u);

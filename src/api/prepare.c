@@ -26,15 +26,6 @@
 #include "store/prepare.h"
 
 /* An epoch time as RFC 3339 UTC ("2027-01-31T09:05:00Z"), in a. */
-static const char *rfc3339(struct arena *a, int64_t epoch)
-{
-	time_t tt = (time_t)epoch;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 static void ratio(struct jw *w, const char *key, const struct ind_ratio *r)
 {
 	jw_key(w, key);
@@ -169,7 +160,7 @@ static void answer_prep(struct ctx *c, int64_t cycle_id, int64_t unit_id, int st
 		jw_kstr(&w, "text", steps[i]);
 		jw_kbool(&w, "ticked", t != NULL);
 		jw_kid(&w, "ticked_by", t ? t->ticked_by : 0);
-		jw_kstr(&w, "ticked_at", t ? rfc3339(c->a, t->ticked_at) : NULL);
+		jw_ktime(&w, "ticked_at", t ? t->ticked_at : 0);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
@@ -194,7 +185,7 @@ static void answer_prep(struct ctx *c, int64_t cycle_id, int64_t unit_id, int st
 	for (int i = 0; i < npack; i++)
 		jw_int(&w, pack[i]);
 	jw_arr_end(&w);
-	jw_kstr(&w, "sent_at", prep.pack_sent_at ? rfc3339(c->a, prep.pack_sent_at) : NULL);
+	jw_ktime(&w, "sent_at", prep.pack_sent_at);
 	jw_kid(&w, "sent_by", prep.pack_sent_by);
 	jw_kint(&w, "sent_to", prep.pack_sent_count);
 	jw_obj_end(&w);

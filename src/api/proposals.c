@@ -21,17 +21,6 @@
 #include "web/proposal_write.h"
 
 /* An epoch time as RFC 3339 UTC, in a; NULL for 0 (never). */
-static const char *rfc3339(struct arena *a, int64_t epoch)
-{
-	if (!epoch)
-		return NULL;
-	time_t tt = (time_t)epoch;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return arena_printf(a, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-			    tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
 static void opt_int(struct jw *w, const char *key, int64_t v, int64_t none)
 {
 	jw_key(w, key);
@@ -181,8 +170,8 @@ void api_proposals_list(struct ctx *c)
 		jw_kstr(&w, "unit_name", r->name);
 		jw_kid(&w, "parent_id", r->parent_id);
 		jw_kstr(&w, "status", proposal_status_name(r->status));
-		jw_kstr(&w, "submitted_at", rfc3339(c->a, r->submitted_at));
-		jw_kstr(&w, "returned_at", rfc3339(c->a, r->returned_at));
+		jw_ktime(&w, "submitted_at", r->submitted_at);
+		jw_ktime(&w, "returned_at", r->returned_at);
 		jw_kint(&w, "needs", r->nneeds);
 		jw_kint(&w, "measures", r->nmeasures);
 		jw_obj_end(&w);
@@ -219,9 +208,9 @@ static void answer_proposal(struct ctx *c, int64_t cycle_id, int64_t unit_id, in
 	jw_kint(&w, "unit_id", unit_id);
 	jw_kstr(&w, "status", proposal_status_name(st.status));
 	jw_kbool(&w, "editable", cy.status != CYCLE_CLOSED && proposal_editable(st.status));
-	jw_kstr(&w, "submitted_at", rfc3339(c->a, st.submitted_at));
+	jw_ktime(&w, "submitted_at", st.submitted_at);
 	jw_kid(&w, "submitted_by", st.submitted_by);
-	jw_kstr(&w, "returned_at", rfc3339(c->a, st.returned_at));
+	jw_ktime(&w, "returned_at", st.returned_at);
 	jw_kid(&w, "returned_by", st.returned_by);
 	jw_kstr(&w, "return_comment", st.return_comment);
 	jw_key(&w, "needs");

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 void jw_init(struct jw *w, struct buf *b)
 {
@@ -126,6 +127,23 @@ void jw_null(struct jw *w)
 void jw_kstr(struct jw *w, const char *key, const char *s) { jw_key(w, key); jw_str(w, s); }
 void jw_kint(struct jw *w, const char *key, int64_t v) { jw_key(w, key); jw_int(w, v); }
 void jw_kbool(struct jw *w, const char *key, bool v) { jw_key(w, key); jw_bool(w, v); }
+void jw_ktime(struct jw *w, const char *key, int64_t epoch) { jw_key(w, key); jw_time(w, epoch); }
+
+void jw_time(struct jw *w, int64_t epoch)
+{
+	if (!epoch) {
+		jw_null(w);
+		return;
+	}
+	time_t tt = (time_t)epoch;
+	struct tm tm;
+	char s[32];
+	if (!gmtime_r(&tt, &tm) || !strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm)) {
+		jw_null(w);
+		return;
+	}
+	jw_str(w, s);
+}
 
 void jw_kid(struct jw *w, const char *key, int64_t id)
 {

@@ -25,11 +25,15 @@ void jw_str(struct jw *w, const char *s);     /* NULL writes null */
 void jw_int(struct jw *w, int64_t v);
 void jw_bool(struct jw *w, bool v);
 void jw_null(struct jw *w);
+/* A time as RFC 3339 UTC ("2027-01-31T09:30:00Z", contract.md); 0 (never)
+ * writes null. */
+void jw_time(struct jw *w, int64_t epoch);
 /* key + value shorthands */
 void jw_kstr(struct jw *w, const char *key, const char *s);
 void jw_kint(struct jw *w, const char *key, int64_t v);
 void jw_kid(struct jw *w, const char *key, int64_t id);  /* 0 writes null */
 void jw_kbool(struct jw *w, const char *key, bool v);
+void jw_ktime(struct jw *w, const char *key, int64_t epoch);
 
 /* Escapes s as a JSON string body (no quotes) into b. */
 void json_escape(struct buf *b, const char *s);

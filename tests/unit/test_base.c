@@ -76,6 +76,8 @@ static void test_json_writer(void **state)
 	jw_kint(&w, "id", -5);
 	jw_kid(&w, "parent_id", 0);
 	jw_kbool(&w, "active", true);
+	jw_ktime(&w, "at", 1801387800);     /* RFC 3339 in UTC */
+	jw_ktime(&w, "never", 0);
 	jw_key(&w, "items");
 	jw_arr(&w);
 	jw_int(&w, 1);
@@ -86,7 +88,7 @@ static void test_json_writer(void **state)
 	jw_obj_end(&w);
 	assert_string_equal(buf_str(&b),
 		"{\"name\":\"Ærlig \\\"sjef\\\"\\n\\u003cscript>\",\"id\":-5,\"parent_id\":null,"
-		"\"active\":true,\"items\":[1,{},null]}");
+		"\"active\":true,\"at\":\"2027-01-31T09:30:00Z\",\"never\":null,\"items\":[1,{},null]}");
 	buf_reset(&b);
 	json_escape(&b, "\x01\t\\");
 	assert_string_equal(buf_str(&b), "\\u0001\\t\\\\");
