@@ -120,6 +120,8 @@ with open(os.path.join(TMP, "scenarios.tsv"), encoding="utf-8") as f:
 
 demo = {"seconds": float(E["BENCH_DEMO_S"]), "peak_mib": int(E["BENCH_DEMO_KIB"]) / 1024,
         "people": int(E["BENCH_PEOPLE_N"])}
+demo_phase2 = {"seconds": float(E["BENCH_DEMO2_S"]), "peak_mib": int(E["BENCH_DEMO2_KIB"]) / 1024,
+               "people": int(E["BENCH_PEOPLE_N"]), "units": int(E["BENCH_UNITS_N"])}
 imp = {"rows": int(E["BENCH_IMPORT_ROWS"]), "seconds": float(E["BENCH_IMPORT_S"]),
        "peak_mib": int(E["BENCH_IMPORT_KIB"]) / 1024,
        "target": {"seconds_max": IMPORT_MAX_S, "peak_mib_max": IMPORT_MAX_MIB}}
@@ -142,7 +144,8 @@ report = {
     "evne_version": E.get("BENCH_EVNE_VERSION", ""), "nginx_version": E.get("BENCH_NGINX_VERSION", ""),
     "wrk_version": E.get("BENCH_WRK_VERSION", ""),
     "machine": machine(), "settings": settings,
-    "scenarios": scenarios, "demo": demo, "import_people": imp, "serve_rss": rss,
+    "scenarios": scenarios, "demo": demo, "demo_phase2": demo_phase2, "import_people": imp,
+    "serve_rss": rss,
 }
 report["pass"] = all(s["pass"] for s in scenarios) and imp["pass"] and rss["pass"]
 
@@ -158,8 +161,10 @@ lines = [
     "Machine: %d cores (`nproc`), %s, %.1f GiB memory, Linux %s. %s; %s."
     % (mach["nproc"], mach["cpu"] or "unknown CPU", mach["memory_gib"], mach["kernel"],
        report["nginx_version"], report["wrk_version"].split(" Copyright")[0]),
-    "Load: `%s`, evne `--workers %d`, nginx `worker_processes %d`; %d people."
-    % (settings["wrk"], settings["evne_workers"], settings["nginx_worker_processes"], demo["people"]),
+    "Load: `%s`, evne `--workers %d`, nginx `worker_processes %d`; %d people (40 units; the"
+    " phase-2 scenarios, from `home-hr` on: %d units)."
+    % (settings["wrk"], settings["evne_workers"], settings["nginx_worker_processes"], demo["people"],
+       demo_phase2["units"]),
     "",
     "| scenario | evne req/s | nginx req/s | ratio | evne p50 | evne p99 | p99/p50 (nginx) | errors | evne peak RSS | target | result |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
@@ -187,10 +192,12 @@ lines += [
     "|---|---:|---|---|",
     "| `evne demo --people %d` | %.1f s, peak %.0f MiB | – | – |"
     % (demo["people"], demo["seconds"], demo["peak_mib"]),
+    "| `evne demo --units %d --people %d --phase 2` | %.1f s, peak %.0f MiB | – | – |"
+    % (demo_phase2["units"], demo_phase2["people"], demo_phase2["seconds"], demo_phase2["peak_mib"]),
     "| `evne import people` (%d new rows) | %.1f s, peak %.0f MiB | ≤ %.0f s, ≤ %d MiB | %s |"
     % (imp["rows"], imp["seconds"], imp["peak_mib"], IMPORT_MAX_S, IMPORT_MAX_MIB,
        verdict(imp["pass"])),
-    "| `evne serve` RSS after all scenarios | peak (VmHWM) %.1f MiB (%.1f MiB by the log-ins, %s serving), now %.1f MiB | peak ≤ %d MiB | %s |"
+    "| `evne serve` RSS after all scenarios (the larger of the two databases') | peak (VmHWM) %.1f MiB (%.1f MiB by the log-ins, %s serving), now %.1f MiB | peak ≤ %d MiB | %s |"
     % (rss["vmhwm_mib"], rss["after_logins_vmhwm_mib"],
        "–" if rss["serving_vmhwm_mib"] is None else "%.1f MiB" % rss["serving_vmhwm_mib"],
        rss["vmrss_mib"], RSS_MAX_MIB, verdict(rss["pass"])),

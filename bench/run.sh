@@ -1,17 +1,20 @@
 #!/bin/sh
 # make bench — evne against the machine's limit, at 100 000 employees.
 #
-# Creates a throwaway 100 000-person demo database, times `evne demo` and
-# `evne import people` (seconds, peak RSS), then serves it with `evne serve`
-# and, side by side, Debian's nginx serving a saved copy of the very same
-# response bodies. Every scenario runs the same wrk settings against both;
+# Creates two throwaway 100 000-person demo databases — the default 40 units
+# for the people pages, search and API, and 5 000 units in phase 2 (the
+# units' proposals) for the dashboard, indicators, compilation, needs
+# register and proposal pages — times `evne demo` and `evne import people`
+# (seconds, peak RSS), then serves each in turn with `evne serve` and, side
+# by side, Debian's nginx serving a saved copy of the very same response
+# bodies. Every scenario runs the same wrk settings against both;
 # evne's figures are ratios against nginx measured in the same run.
 # Prints one table and writes it to bench/results/DATE-COMMIT.{md,json}.
 # Everything it starts or creates is removed on exit, also on failure.
 # See docs/benchmarks.md.
 #
-# Knobs (environment): BENCH_PEOPLE (100000), BENCH_DURATION seconds per
-# run (10), BENCH_WARMUP seconds (1), BENCH_CONNECTIONS (32), BENCH_THREADS
+# Knobs (environment): BENCH_PEOPLE (100000), BENCH_UNITS of the phase-2
+# database (5000), BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (1), BENCH_CONNECTIONS (32), BENCH_THREADS
 # (2), BENCH_WORKERS (2 x cores), BENCH_KEEP=1 keeps the temp folder.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,6 +22,7 @@ ROOT=$(pwd)
 EVNE=$ROOT/build/evne
 
 PEOPLE=${BENCH_PEOPLE:-100000}
+UNITS=${BENCH_UNITS:-5000}
 DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-1}
 CONNS=${BENCH_CONNECTIONS:-32}
@@ -102,17 +106,32 @@ wall_s() { # "h:mm:ss" or "m:ss.ss" -> seconds
 		awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f\n", s }'
 }
 
-# --- 1. the demo database, timed --------------------------------------------
+# --- 1. the demo databases, timed ------------------------------------------
+# DB: the default 40 units (unit pages of ~400 and ~3 000 people, search,
+# the people API) and the source of the import below. DB2: 5 000 units in
+# phase 2, thousands of proposals, for the pages that sum or list them.
 say "evne demo --people $PEOPLE"
 /usr/bin/time -v -o "$TMP/demo.time" "$EVNE" demo --db "$DB" --people "$PEOPLE" --quiet \
 	>"$TMP/demo.out" 2>"$TMP/demo.err" || { cat "$TMP/demo.err" >&2; die "evne demo failed"; }
 DEMO_S=$(wall_s "$TMP/demo.time")
 DEMO_KIB=$(peak_kib "$TMP/demo.time")
-login_of() { awk -v r="$1" '$1 == r { print $2, $3; exit }' "$TMP/demo.out"; }
-set -- $(login_of leader) "" ""; LEADER_EMAIL=$1 LEADER_PASS=$2
-set -- $(login_of hr) "" ""; HR_EMAIL=$1 HR_PASS=$2
-[ -n "$LEADER_PASS" ] && [ -n "$HR_PASS" ] || die "evne demo printed no leader/hr log-ins"
 say "demo: ${DEMO_S}s, peak $((DEMO_KIB / 1024)) MiB"
+DB2=$TMP/db/phase2.db
+say "evne demo --units $UNITS --people $PEOPLE --phase 2"
+/usr/bin/time -v -o "$TMP/demo2.time" "$EVNE" demo --db "$DB2" --units "$UNITS" --people "$PEOPLE" \
+	--phase 2 --quiet >"$TMP/demo2.out" 2>"$TMP/demo2.err" || { cat "$TMP/demo2.err" >&2; die "evne demo --phase 2 failed"; }
+DEMO2_S=$(wall_s "$TMP/demo2.time")
+DEMO2_KIB=$(peak_kib "$TMP/demo2.time")
+say "demo --phase 2: ${DEMO2_S}s, peak $((DEMO2_KIB / 1024)) MiB"
+login_of() { # role demo.out -> e-mail password
+	awk -v r="$1" '$1 == r { print $2, $3; exit }' "$2"
+}
+set -- $(login_of leader "$TMP/demo.out") "" ""; LEADER_EMAIL=$1 LEADER_PASS=$2
+set -- $(login_of hr "$TMP/demo.out") "" ""; HR_EMAIL=$1 HR_PASS=$2
+set -- $(login_of leader "$TMP/demo2.out") "" ""; LEADER2_EMAIL=$1 LEADER2_PASS=$2
+set -- $(login_of hr "$TMP/demo2.out") "" ""; HR2_EMAIL=$1 HR2_PASS=$2
+[ -n "$LEADER_PASS" ] && [ -n "$HR_PASS" ] && [ -n "$LEADER2_PASS" ] && [ -n "$HR2_PASS" ] ||
+	die "evne demo printed no leader/hr log-ins"
 
 # --- 2. import of a 100 000-row people CSV, timed ---------------------------
 # The demo's people with new employee numbers (and e-mails) go into a fresh
@@ -135,31 +154,39 @@ IMPORT_KIB=$(peak_kib "$TMP/import.time")
 say "import: ${IMPORT_S}s, peak $((IMPORT_KIB / 1024)) MiB: $(cat "$TMP/import.out")"
 rm -f "$IMPORT_DB" "$IMPORT_DB-wal" "$IMPORT_DB-shm" "$TMP/people.csv"
 
-# What the scenarios look at: the leader's own unit, the largest unit for
-# HR, and an API token for HR (integrations use tokens).
-LEADER_UNIT=$(sqlite3 "$DB" "SELECT u.id FROM units u JOIN users us ON us.person_id = u.leader_id
-	WHERE us.email = '$LEADER_EMAIL' ORDER BY u.id LIMIT 1")
+# What the scenarios look at. DB: the leader's own unit, the largest unit
+# for HR, and an API token for HR (integrations use tokens). DB2: the
+# cycle, the leader's unit (whose proposal the demo leaves to the leader:
+# filled below), the unit with the fullest proposal, HR's token.
+leader_unit() { # db email
+	sqlite3 "$1" "SELECT u.id FROM units u JOIN users us ON us.person_id = u.leader_id
+		WHERE us.email = '$2' ORDER BY u.id LIMIT 1"
+}
+LEADER_UNIT=$(leader_unit "$DB" "$LEADER_EMAIL")
 BIG_UNIT=$(sqlite3 "$DB" "SELECT unit_id FROM people WHERE unit_id IS NOT NULL
 	GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1")
 LEADER_UNIT_N=$(sqlite3 "$DB" "SELECT count(*) FROM people WHERE unit_id = $LEADER_UNIT")
 BIG_UNIT_N=$(sqlite3 "$DB" "SELECT count(*) FROM people WHERE unit_id = $BIG_UNIT")
 TOKEN=$("$EVNE" token create --db "$DB" --email "$HR_EMAIL" --name bench)
+CYCLE=$(sqlite3 "$DB2" "SELECT id FROM cycles WHERE status = 'open' ORDER BY id DESC LIMIT 1")
+LEADER2_UNIT=$(leader_unit "$DB2" "$LEADER2_EMAIL")
+FULL_UNIT=$(sqlite3 "$DB2" "SELECT n.unit_id FROM competence_needs n WHERE n.cycle_id = $CYCLE
+	GROUP BY n.unit_id ORDER BY count(*) DESC, (SELECT count(*) FROM proposed_measures m
+	WHERE m.cycle_id = $CYCLE AND m.unit_id = n.unit_id) DESC, n.unit_id LIMIT 1")
+[ -n "$CYCLE" ] && [ -n "$LEADER2_UNIT" ] && [ -n "$FULL_UNIT" ] || die "the phase-2 demo has no cycle or proposals"
+P2_COUNTS=$(sqlite3 -separator ' ' "$DB2" "SELECT (SELECT count(*) FROM units),
+	(SELECT count(*) FROM unit_discussions WHERE cycle_id = $CYCLE AND status = 'submitted'),
+	(SELECT count(DISTINCT unit_id) FROM competence_needs WHERE cycle_id = $CYCLE),
+	(SELECT count(*) FROM competence_needs WHERE cycle_id = $CYCLE),
+	(SELECT count(*) FROM proposed_measures WHERE cycle_id = $CYCLE)")
+set -- $P2_COUNTS; P2_UNITS=$1 P2_SUBMITTED=$2 P2_PROPOSING=$3 P2_NEEDS=$4 P2_MEASURES=$5
+TOKEN2=$("$EVNE" token create --db "$DB2" --email "$HR2_EMAIL" --name bench)
 CSS=$(awk '$1 == "designsystemet.css" { print $2 }' "$ROOT/build/assets/manifest.txt")
 [ -n "$CSS" ] || die "build/assets/manifest.txt has no designsystemet.css: run 'sh scripts/assets.sh'"
 
-# --- 3. the two servers ------------------------------------------------------
-EPORT=$(free_port)
-"$EVNE" serve --db "$DB" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" --assets "$ROOT/build/assets" \
-	>"$TMP/serve.log" 2>&1 &
-EVNE_PID=$!
-EURL=http://127.0.0.1:$EPORT
-i=0
-until curl -sf -o /dev/null "$EURL/healthz"; do
-	kill -0 "$EVNE_PID" 2>/dev/null || { cat "$TMP/serve.log" >&2; die "evne serve did not start"; }
-	i=$((i + 1)); [ $i -lt 100 ] || die "evne serve did not answer /healthz"
-	sleep 0.1
-done
-
+# --- 3. the servers --------------------------------------------------------------
+# nginx runs throughout; evne serves DB, then DB2 (one at a time, so both
+# meet the same machine).
 NPORT=$(free_port)
 # The same security headers evne sends, so both answers are about the same size.
 cat >"$TMP/nginx/nginx.conf" <<EOF
@@ -209,6 +236,20 @@ until curl -sf -o /dev/null "$NURL/probe.txt"; do
 	sleep 0.1
 done
 
+start_evne() { # db
+	EPORT=$(free_port)
+	"$EVNE" serve --db "$1" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" --assets "$ROOT/build/assets" \
+		>>"$TMP/serve.log" 2>&1 &
+	EVNE_PID=$!
+	EURL=http://127.0.0.1:$EPORT
+	i=0
+	until curl -sf -o /dev/null "$EURL/healthz"; do
+		kill -0 "$EVNE_PID" 2>/dev/null || { cat "$TMP/serve.log" >&2; die "evne serve did not start"; }
+		i=$((i + 1)); [ $i -lt 100 ] || die "evne serve did not answer /healthz"
+		sleep 0.1
+	done
+}
+
 # --- 4. log-ins -----------------------------------------------------------------
 login() { # email password -> the evne_session cookie's value
 	jar=$TMP/jar.$$
@@ -222,51 +263,31 @@ login() { # email password -> the evne_session cookie's value
 	awk '$6 == "evne_session" { v = $7 } END { print v }' "$jar"
 	rm -f "$jar"
 }
-LEADER_SESSION=$(login "$LEADER_EMAIL" "$LEADER_PASS")
-HR_SESSION=$(login "$HR_EMAIL" "$HR_PASS")
-[ -n "$LEADER_SESSION" ] && [ -n "$HR_SESSION" ] || die "log-in failed"
-LEADER_COOKIE="Cookie: evne_session=$LEADER_SESSION"
-HR_COOKIE="Cookie: evne_session=$HR_SESSION"
-BEARER="Authorization: Bearer $TOKEN"
 
 # evne's peak RSS: after start-up and the log-ins (argon2id), then per
 # scenario. Writing 5 to clear_refs resets VmHWM to the current RSS.
 hwm() { awk '/^VmHWM:/ { print $2 }' "/proc/$EVNE_PID/status"; }
 hwm_reset() { echo 5 >"/proc/$EVNE_PID/clear_refs" 2>/dev/null || true; }
-LOGIN_HWM_KIB=$(hwm)
-hwm_reset
+rss_now() { awk '/^VmRSS:/ { print $2 }' "/proc/$EVNE_PID/status"; }
+rss_parts() { # what the RSS is — printed, not tabled
+	awk '/^(RssAnon|RssFile|RssShmem):/ { printf "%s %d MiB  ", $1, $2 / 1024 }' "/proc/$EVNE_PID/status"
+}
+max() { if [ "$1" -gt "$2" ]; then echo "$1"; else echo "$2"; fi; }
 
 # --- 5. scenarios -----------------------------------------------------------------
-# name | role | header | extension | ratio target | paths (one per line)
-# Search prefixes: common and rare, upper and lower case, æ ø å; sent
-# percent-encoded as a browser's form does.
-PREFIXES="an ber Kri ma ol sø Ø å Å æ bjø kå hå lø jo ei sa tor ing ha"
-prefix_paths() {
-	for p in $PREFIXES; do
-		printf '/people?q=%s\n' "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$p")"
-	done
-}
+# name | role | header | extension | ratio target | paths (one per line).
+# Each set of scenarios is listed in $SET (and in scenarios.tsv, the
+# report's list), its bodies fetched from the evne serving it.
 : >"$TMP/scenarios.tsv"
 scenario() { # name role header ext target description; paths on stdin
 	cat >"$TMP/paths/$1.evne"
-	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$4" "$5" "$6" >>"$TMP/scenarios.tsv"
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$4" "$5" "$6" | tee -a "$TMP/scenarios.tsv" >>"$SET"
 	printf '%s\n' "$3" >"$TMP/paths/$1.header"
 }
-echo "/units/$LEADER_UNIT" | scenario unit-leader leader "$LEADER_COOKIE" html 0.4 \
-	"GET /units/$LEADER_UNIT: the leader's own unit ($LEADER_UNIT_N people)"
-echo "/units/$BIG_UNIT" | scenario unit-hr hr "$HR_COOKIE" html 0.4 \
-	"GET /units/$BIG_UNIT: the largest unit ($BIG_UNIT_N people) as HR"
-prefix_paths | scenario search hr "$HR_COOKIE" html 0.4 \
-	"GET /people?q=PREFIX as HR, $(echo $PREFIXES | wc -w) prefixes in turn: $PREFIXES"
-echo "/api/v1/people?unit=$BIG_UNIT&limit=50" | scenario api-people hr "$BEARER" json 0.4 \
-	"GET /api/v1/people?unit=$BIG_UNIT&limit=50 with HR's Bearer token"
-echo "/assets/$CSS" | scenario static hr "$HR_COOKIE" css 0.7 \
-	"GET /assets/$CSS ($(wc -c <"$ROOT/build/assets/$CSS") bytes)"
-echo "/healthz" | scenario healthz - "" txt - \
-	"GET /healthz (no session)"
 
 # The exact bodies, fetched once from evne with the role's header, become
 # nginx's files; nginx's path list rotates in the same order.
+fetch_bodies() { # set
 while IFS="$(printf '\t')" read -r name role ext target desc; do
 	header=$(cat "$TMP/paths/$name.header")
 	mkdir -p "$TMP/www/$name"
@@ -283,8 +304,9 @@ while IFS="$(printf '\t')" read -r name role ext target desc; do
 		echo "/$name/$n.$ext" >>"$TMP/paths/$name.nginx"
 		n=$((n + 1))
 	done <"$TMP/paths/$name.evne"
-done <"$TMP/scenarios.tsv"
+done <"$1"
 chmod -R a+rX "$TMP/www"
+}
 
 # evne goes on computing the answers to requests wrk abandoned when a run
 # ended (up to one per connection); they must not be billed to the next run.
@@ -309,25 +331,132 @@ run_wrk() { # scenario server url seconds -> $TMP/wrk/scenario.server
 	wait "$WRK_PID" || { cat "$TMP/wrk/$1.$2" >&2; die "wrk failed on $1 ($2)"; }
 	WRK_PID=""
 }
-while IFS="$(printf '\t')" read -r name role ext target desc; do
-	for server in evne nginx; do
-		if [ $server = evne ]; then url=$EURL; else url=$NURL; fi
-		say "$name: $server (${WARMUP}s warm-up, ${DURATION}s)"
-		[ "$WARMUP" -gt 0 ] && run_wrk "$name" "$server" "$url" "$WARMUP"
-		run_wrk "$name" "$server" "$url" "$DURATION"
-		if [ $server = evne ]; then hwm >"$TMP/wrk/$name.hwm"; hwm_reset; fi
-	done
-done <"$TMP/scenarios.tsv"
+run_set() { # set
+	fetch_bodies "$1"
+	while IFS="$(printf '\t')" read -r name role ext target desc; do
+		for server in evne nginx; do
+			if [ $server = evne ]; then url=$EURL; else url=$NURL; fi
+			say "$name: $server (${WARMUP}s warm-up, ${DURATION}s)"
+			[ "$WARMUP" -gt 0 ] && run_wrk "$name" "$server" "$url" "$WARMUP"
+			run_wrk "$name" "$server" "$url" "$DURATION"
+			if [ $server = evne ]; then hwm >"$TMP/wrk/$name.hwm"; hwm_reset; fi
+		done
+	done <"$1"
+	kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve died during the run"
+}
 
-# evne's peak RSS over the whole run (log-ins included), and its RSS now.
-kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve died during the run"
+# 5a. DB: the people and units pages, search, the API, an asset, /healthz.
+start_evne "$DB"
+LEADER_SESSION=$(login "$LEADER_EMAIL" "$LEADER_PASS")
+HR_SESSION=$(login "$HR_EMAIL" "$HR_PASS")
+[ -n "$LEADER_SESSION" ] && [ -n "$HR_SESSION" ] || die "log-in failed"
+LEADER_COOKIE="Cookie: evne_session=$LEADER_SESSION"
+HR_COOKIE="Cookie: evne_session=$HR_SESSION"
+BEARER="Authorization: Bearer $TOKEN"
+LOGIN_HWM_KIB=$(hwm)
+hwm_reset
+
+# Search prefixes: common and rare, upper and lower case, æ ø å; sent
+# percent-encoded as a browser's form does.
+PREFIXES="an ber Kri ma ol sø Ø å Å æ bjø kå hå lø jo ei sa tor ing ha"
+prefix_paths() {
+	for p in $PREFIXES; do
+		printf '/people?q=%s\n' "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$p")"
+	done
+}
+SET=$TMP/set1.tsv
+: >"$SET"
+echo "/units/$LEADER_UNIT" | scenario unit-leader leader "$LEADER_COOKIE" html 0.4 \
+	"GET /units/$LEADER_UNIT: the leader's own unit ($LEADER_UNIT_N people)"
+echo "/units/$BIG_UNIT" | scenario unit-hr hr "$HR_COOKIE" html 0.4 \
+	"GET /units/$BIG_UNIT: the largest unit ($BIG_UNIT_N people) as HR"
+prefix_paths | scenario search hr "$HR_COOKIE" html 0.4 \
+	"GET /people?q=PREFIX as HR, $(echo $PREFIXES | wc -w) prefixes in turn: $PREFIXES"
+echo "/api/v1/people?unit=$BIG_UNIT&limit=50" | scenario api-people hr "$BEARER" json 0.4 \
+	"GET /api/v1/people?unit=$BIG_UNIT&limit=50 with HR's Bearer token"
+echo "/assets/$CSS" | scenario static hr "$HR_COOKIE" css 0.7 \
+	"GET /assets/$CSS ($(wc -c <"$ROOT/build/assets/$CSS") bytes)"
+echo "/healthz" | scenario healthz - "" txt - \
+	"GET /healthz (no session)"
+run_set "$SET"
+RSS1_KIB=$(rss_now)
+say "evne RSS after the first database's scenarios: $(rss_parts)"
+stop "$EVNE_PID"
+EVNE_PID=""
+
+# 5b. DB2: the phase-2 pages. The demo leaves the leader's own units without
+# a proposal (the user writes it in the browser); the leader's page gets
+# the needs and measures of the demo's fullest proposal, written through
+# the API as HR, so the page shows a draft as a leader sees it.
+start_evne "$DB2"
+LEADER2_SESSION=$(login "$LEADER2_EMAIL" "$LEADER2_PASS")
+HR2_SESSION=$(login "$HR2_EMAIL" "$HR2_PASS")
+[ -n "$LEADER2_SESSION" ] && [ -n "$HR2_SESSION" ] || die "log-in failed"
+LEADER2_COOKIE="Cookie: evne_session=$LEADER2_SESSION"
+HR2_COOKIE="Cookie: evne_session=$HR2_SESSION"
+BEARER2="Authorization: Bearer $TOKEN2"
+LOGIN_HWM_KIB=$(max "$LOGIN_HWM_KIB" "$(hwm)")
+BENCH_URL=$EURL BENCH_TOKEN=$TOKEN2 python3 - "$CYCLE" "$FULL_UNIT" "$LEADER2_UNIT" <<'PY' ||
+import json, os, sys, urllib.request
+url, token = os.environ["BENCH_URL"], os.environ["BENCH_TOKEN"]
+cycle, src, dst = sys.argv[1:4]
+def call(method, path, body=None):
+    req = urllib.request.Request(url + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + token,
+                                          "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)
+base = "/api/v1/cycles/%s/proposals/" % cycle
+p = call("GET", base + src)
+ids = {}
+for n in p["needs"]:
+    body = {k: n[k] for k in ("criticality", "horizon", "required_level", "current_level",
+                              "people_affected", "rationale", "goal_ids") if n.get(k) is not None}
+    if n.get("competence_id"):
+        body["competence_id"] = n["competence_id"]
+    else:
+        body["title"] = n["title"]
+    ids[n["id"]] = call("POST", base + dst + "/needs", body)["id"]
+for m in p["measures"]:
+    body = {k: m[k] for k in ("kind", "title", "description", "suggested_owner", "estimated_cost",
+                              "timing") if m.get(k) is not None}
+    body["need_ids"] = [ids[i] for i in m.get("need_ids", []) if i in ids]
+    call("POST", base + dst + "/measures", body)
+print("bench: the leader's proposal: %d needs, %d measures" % (len(p["needs"]), len(p["measures"])),
+      file=sys.stderr)
+PY
+	die "could not write the leader's proposal through the API"
+LEADER2_PROPOSAL=$(sqlite3 -separator ' ' "$DB2" "SELECT (SELECT count(*) FROM competence_needs
+	WHERE cycle_id = $CYCLE AND unit_id = $LEADER2_UNIT), (SELECT count(*) FROM proposed_measures
+	WHERE cycle_id = $CYCLE AND unit_id = $LEADER2_UNIT)")
+set -- $LEADER2_PROPOSAL; LEADER2_NEEDS=$1 LEADER2_MEASURES=$2
+hwm_reset
+
+SET=$TMP/set2.tsv
+: >"$SET"
+P2_DB="$P2_UNITS units, $P2_PROPOSING with proposals ($P2_SUBMITTED submitted), $P2_NEEDS needs, $P2_MEASURES measures"
+echo "/" | scenario home-hr hr "$HR2_COOKIE" html 0.4 \
+	"GET / as HR: the dashboard, a row per division summing its units ($P2_DB)"
+echo "/cycles/$CYCLE/indicators" | scenario indicators-hr hr "$HR2_COOKIE" html 0.4 \
+	"GET /cycles/$CYCLE/indicators as HR: page 1 of every unit's indicators, both phases"
+echo "/cycles/$CYCLE/compilation" | scenario compilation-hr hr "$HR2_COOKIE" html 0.4 \
+	"GET /cycles/$CYCLE/compilation as HR: the units' proposals side by side"
+echo "/cycles/$CYCLE/compilation/heatmap" | scenario heatmap-hr hr "$HR2_COOKIE" html 0.4 \
+	"GET /cycles/$CYCLE/compilation/heatmap as HR: submitted needs by unit and competence area"
+echo "/api/v1/needs?limit=50" | scenario api-needs hr "$BEARER2" json 0.4 \
+	"GET /api/v1/needs?limit=50 with HR's Bearer token: the needs register's first page"
+echo "/cycles/$CYCLE/proposals/$LEADER2_UNIT" | scenario proposal-leader leader "$LEADER2_COOKIE" html 0.4 \
+	"GET /cycles/$CYCLE/proposals/$LEADER2_UNIT: the leader's own unit's draft ($LEADER2_NEEDS needs, $LEADER2_MEASURES measures)"
+run_set "$SET"
+RSS2_KIB=$(rss_now)
+say "evne RSS after the phase-2 scenarios: $(rss_parts)"
+
+# evne's peak RSS over the whole run (log-ins included), and its RSS after
+# each database's scenarios (the larger one is tabled).
 HWM_KIB=$(cat "$TMP"/wrk/*.hwm | awk -v m="$LOGIN_HWM_KIB" '$1 > m { m = $1 } END { print m }')
-RSS_KIB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$EVNE_PID/status")
-# What the RSS is: anonymous (heap, arenas, caches, stacks) and file pages
-# (the binary, libraries; the database is read through page caches, not a
-# memory map) — printed, not tabled.
-say "evne RSS now: $(awk '/^(RssAnon|RssFile|RssShmem):/ { printf "%s %d MiB  ", $1, $2 / 1024 }' \
-	"/proc/$EVNE_PID/status")(load average $(cut -d' ' -f1-3 /proc/loadavg))"
+RSS_KIB=$(max "$RSS1_KIB" "$RSS2_KIB")
+say "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- 6. the table ---------------------------------------------------------------
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -338,6 +467,7 @@ export BENCH_TMP="$TMP" BENCH_BASE="$BASE" BENCH_COMMIT="$COMMIT" BENCH_STAMP="$
 	BENCH_CORES="$CORES" BENCH_WORKERS="$WORKERS" BENCH_CONNS="$CONNS" BENCH_THREADS="$THREADS" \
 	BENCH_DURATION_S="$DURATION" BENCH_PEOPLE_N="$PEOPLE" \
 	BENCH_DEMO_S="$DEMO_S" BENCH_DEMO_KIB="$DEMO_KIB" \
+	BENCH_DEMO2_S="$DEMO2_S" BENCH_DEMO2_KIB="$DEMO2_KIB" BENCH_UNITS_N="$UNITS" \
 	BENCH_IMPORT_S="$IMPORT_S" BENCH_IMPORT_KIB="$IMPORT_KIB" BENCH_IMPORT_ROWS="$IMPORT_ROWS" \
 	BENCH_HWM_KIB="$HWM_KIB" BENCH_RSS_KIB="$RSS_KIB" BENCH_LOGIN_HWM_KIB="$LOGIN_HWM_KIB" \
 	BENCH_EVNE_VERSION="$("$EVNE" version 2>/dev/null | head -1)" \

@@ -9,6 +9,7 @@
 
 #include <string.h>
 #include "base/json.h"
+#include "base/text.h"
 #include "base/utf8.h"
 #include "domain/cycle.h"
 
@@ -362,6 +363,149 @@ bool comp_parse_ids(const char *s, int64_t *ids, int *n, int cap)
 		ids[(*n)++] = v;
 	}
 	return true;
+}
+
+/* ---- candidates by the words of a title ---- */
+
+/* Small words that say nothing about a need (bokmål, nynorsk, English),
+ * case-folded. */
+static const char *const STOP_WORDS[] = {
+	"og", "i", "på", "av", "for", "med", "til", "som", "en", "ei", "et", "eit", "ein", "det", "den",
+	"dei", "de", "om", "fra", "frå", "ved", "etter", "mot", "hos", "under", "over", "samt", "eller",
+	"the", "and", "of", "in", "to", "on", "with", "or", "an",
+};
+
+/* The code point at s (valid UTF-8) and its length in bytes. */
+static unsigned code_point(const unsigned char *s, int *len)
+{
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	int k = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+	unsigned cp = s[0] & (0x3F >> (k - 1));
+	for (int i = 1; i < k && s[i]; i++)
+		cp = cp << 6 | (s[i] & 0x3F);
+	*len = k;
+	return cp;
+}
+
+/* Letters and digits: ASCII ones, and beyond ASCII anything but the
+ * punctuation, symbols and spaces of Latin-1 and the general punctuation
+ * and symbol blocks (dashes, quotes, arrows, bullets). */
+static bool word_char(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+		return false;
+	return !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F);
+}
+
+static bool stop_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof STOP_WORDS / sizeof STOP_WORDS[0]; i++)
+		if (strcmp(w, STOP_WORDS[i]) == 0)
+			return true;
+	return false;
+}
+
+int comp_title_words(struct arena *a, const char *title, char **words, int cap)
+{
+	char *f = title ? text_fold(a, title) : NULL;
+	if (!f)
+		return 0;
+	int n = 0;
+	const unsigned char *p = (const unsigned char *)f;
+	while (*p && n < cap) {
+		int len;
+		while (*p && !word_char(code_point(p, &len)))
+			p += len;
+		const unsigned char *start = p;
+		int letters = 0;
+		while (*p && word_char(code_point(p, &len))) {
+			p += len;
+			letters++;
+		}
+		if (letters < 2)
+			continue;
+		char *w = arena_alloc(a, (size_t)(p - start) + 1);
+		if (!w)
+			return 0;
+		memcpy(w, start, (size_t)(p - start));
+		if (stop_word(w))
+			continue;
+		bool dup = false;
+		for (int i = 0; i < n && !dup; i++)
+			dup = strcmp(words[i], w) == 0;
+		if (!dup)
+			words[n++] = w;
+	}
+	return n;
+}
+
+/* One word matches another: the same, or the shorter (at least five
+ * letters) inside the longer. */
+static bool word_matches(const char *x, const char *y)
+{
+	size_t lx = strlen(x), ly = strlen(y);
+	if (lx == ly)
+		return strcmp(x, y) == 0;
+	const char *shorter = lx < ly ? x : y, *longer = lx < ly ? y : x;
+	return utf8_len(shorter) >= 5 && strstr(longer, shorter) != NULL;
+}
+
+int comp_words_shared(char *const *words, int n, char *const *o, int no)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		bool hit = false;
+		for (int j = 0; j < no && !hit; j++)
+			hit = word_matches(words[i], o[j]);
+		k += hit;
+	}
+	return k;
+}
+
+struct scored {
+	int score, idx;
+};
+
+static int cmp_scored(const void *pa, const void *pb)
+{
+	const struct scored *x = pa, *y = pb;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+int comp_by_words(struct arena *a, const char *title, struct comp_proposed_need *v, int n)
+{
+	char *words[COMP_WORDS_MAX], *other[COMP_WORDS_MAX];
+	int nw = comp_title_words(a, title, words, COMP_WORDS_MAX);
+	if (nw == 0 || n <= 0)
+		return a->over_cap ? -1 : 0;
+	struct scored *s = arena_alloc(a, sizeof *s * (size_t)n);
+	struct comp_proposed_need *copy = arena_alloc(a, sizeof *copy * (size_t)n);
+	if (!s || !copy)
+		return -1;
+	/* each title's folded words go once it is scored: a scratch arena */
+	struct arena scratch;
+	arena_init(&scratch, 1 << 16);
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		int no = comp_title_words(&scratch, v[i].title, other, COMP_WORDS_MAX);
+		int score = comp_words_shared(words, nw, other, no);
+		arena_reset(&scratch);
+		if (score > 0)
+			s[k++] = (struct scored){ score, i };
+	}
+	arena_free(&scratch);
+	qsort(s, (size_t)k, sizeof *s, cmp_scored);
+	memcpy(copy, v, sizeof *copy * (size_t)n);
+	for (int i = 0; i < k; i++)
+		v[i] = copy[s[i].idx];
+	return k;
 }
 
 /* ---- audit ---- */

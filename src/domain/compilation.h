@@ -74,6 +74,7 @@ struct comp_proposed_measure {
 	int64_t estimated_cost;    /* -1: not given */
 	char *timing;
 	int64_t decided_measure_id;   /* the first decided measure it is a source of; 0: none */
+	bool lineage;              /* a candidate answering a need in the decided measure's lineage */
 };
 
 /* A decided critical competence need with its lineage. */
@@ -299,6 +300,26 @@ bool comp_parse_kroner(const char *s, int64_t *out);
  * ?from=) into ids[0..*n), at most cap, skipping duplicates; false when
  * something is not a positive id or there are more than cap. */
 bool comp_parse_ids(const char *s, int64_t *ids, int *n, int cap);
+
+/* ---- candidates by the words of a title ---- */
+
+enum { COMP_WORDS_MAX = 32 };   /* words of one title taken into account */
+
+/* The words of title that say what it is about, case-folded (Æ is æ):
+ * split at anything but letters and digits, without one-letter words and
+ * small words such as "og", "i", "av", "for", "the"; each once, at most
+ * cap into words (strings in a). Returns how many; 0 also when the arena
+ * is full or title is not UTF-8. */
+int comp_title_words(struct arena *a, const char *title, char **words, int cap);
+/* How many of words[0..n) match one of o[0..no): the same word, or, when
+ * the shorter has at least five letters, one inside the other (Norwegian
+ * compounds: "sikkerhet" in "informasjonssikkerhet"). */
+int comp_words_shared(char *const *words, int n, char *const *o, int no);
+/* Keeps those of v[0..n) whose title shares a word with title (as
+ * comp_words_shared counts), those sharing most first, else in the order
+ * given, and returns how many are kept (moved to the front of v). 0 when
+ * title has no words; -1 when the arena is full. */
+int comp_by_words(struct arena *a, const char *title, struct comp_proposed_need *v, int n);
 
 /* ---- audit ---- */
 

@@ -7,10 +7,61 @@
 #include <string.h>
 #include "base/json.h"
 #include "base/utf8.h"
+#include "domain/indicator_units.h"
 
 bool prep_writable(const char *cycle_status)
 {
 	return cycle_status && strcmp(cycle_status, "closed") != 0;
+}
+
+static const char *const FILTER_NAMES[PREP_FILTER_COUNT] = {
+	[PREP_FILTER_ALL] = "",
+	[PREP_FILTER_NOT_PREPARED] = "not_prepared",
+	[PREP_FILTER_PREPARED] = "prepared",
+	[PREP_FILTER_PACK_NOT_SENT] = "pack_not_sent",
+	[PREP_FILTER_PACK_SENT] = "pack_sent",
+	[PREP_FILTER_READING_OPEN] = "reading_open",
+};
+
+const char *prep_filter_name(enum prep_filter f)
+{
+	return f < PREP_FILTER_COUNT ? FILTER_NAMES[f] : "";
+}
+
+bool prep_filter_parse(const char *s, enum prep_filter *out)
+{
+	*out = PREP_FILTER_ALL;
+	if (!s || !*s)
+		return true;
+	for (int f = 1; f < PREP_FILTER_COUNT; f++)
+		if (strcmp(s, FILTER_NAMES[f]) == 0) {
+			*out = (enum prep_filter)f;
+			return true;
+		}
+	return false;
+}
+
+/* Not prepared and reading open are the indicators list's rules, asked of
+ * it so the two lists never disagree. */
+bool prep_filter_match(enum prep_filter f, const struct ind_unit_counts *c, int nsteps, int64_t pack_sent_at)
+{
+	switch (f) {
+	case PREP_FILTER_ALL:
+		return true;
+	case PREP_FILTER_NOT_PREPARED:
+		return ind_status_match(IND_FILTER_NOT_PREPARED, c, nsteps, NULL);
+	case PREP_FILTER_PREPARED:
+		return c->has_leader && ind_checklist_complete(c->steps_ticked, nsteps);
+	case PREP_FILTER_PACK_NOT_SENT:
+		return pack_sent_at == 0;
+	case PREP_FILTER_PACK_SENT:
+		return pack_sent_at != 0;
+	case PREP_FILTER_READING_OPEN:
+		return ind_status_match(IND_FILTER_READING_OPEN, c, nsteps, NULL);
+	case PREP_FILTER_COUNT:
+		break;
+	}
+	return false;
 }
 
 bool prep_step_parse(const char *s, int nsteps, int *index)

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include "base/buf.h"
 #include "domain/documents.h"
+#include "domain/indicators.h"
 #include "domain/validate.h"
 
 enum {
@@ -90,6 +91,28 @@ int prep_doc_rank(enum doc_kind k);
  * leader, who chose the pack. */
 bool prep_pack_recipient(bool active, int64_t person_unit_id, int64_t person_id, int64_t unit_id,
 			 int64_t unit_leader_id);
+
+/* The states the cycle's list of units filters by (?status=, stored as the
+ * names below). Not prepared and reading open mean what they mean on the
+ * indicators list (domain/indicator_units.h): a leader is prepared when
+ * the unit's checklist is complete, so both preparation filters take only
+ * units with a leader; the pack's two filters take every unit. */
+enum prep_filter {
+	PREP_FILTER_ALL = 0,
+	PREP_FILTER_NOT_PREPARED,  /* a unit with a leader whose checklist is not complete */
+	PREP_FILTER_PREPARED,      /* a unit with a leader whose checklist is complete */
+	PREP_FILTER_PACK_NOT_SENT,
+	PREP_FILTER_PACK_SENT,
+	PREP_FILTER_READING_OPEN,  /* employees who have not confirmed reading everything */
+	PREP_FILTER_COUNT
+};
+/* "" for all, "not_prepared", "prepared", "pack_not_sent", "pack_sent", "reading_open". */
+const char *prep_filter_name(enum prep_filter f);
+/* NULL or "" is PREP_FILTER_ALL; false for an unknown name. */
+bool prep_filter_parse(const char *s, enum prep_filter *out);
+/* The unit with counts c (a checklist of nsteps steps) and its pack sent at
+ * pack_sent_at (0: not sent) passes filter f. */
+bool prep_filter_match(enum prep_filter f, const struct ind_unit_counts *c, int nsteps, int64_t pack_sent_at);
 
 /* Audit JSON of the changes ({"field": [before, after]}). */
 void prep_audit_tick(struct buf *b, int step, const char *step_text, bool ticked);

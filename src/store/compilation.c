@@ -44,7 +44,8 @@ static enum proposal_status pstatus(const char *s)
 	X(LINK_CLEAR_DN_GOALS) X(LINK_ADD_DN_GOALS) X(LINK_CLEAR_DM_NEEDS) X(LINK_ADD_DM_NEEDS) \
 	X(LINK_CLEAR_DM_SOURCES) X(LINK_ADD_DM_SOURCES) X(REF_COMPETENCE) X(REF_UNIT) X(REF_LEVEL) \
 	X(REF_GOAL) X(REF_NEED) X(REF_PMEASURE) X(REF_DECIDED) \
-	X(PN_COUNT) X(PN_PAGE) X(PM_COUNT) X(PM_PAGE)
+	X(PN_COUNT) X(PN_PAGE) X(PM_COUNT) X(PM_PAGE) X(PN_CAND_COUNT) X(PN_CAND) \
+	X(PM_CAND_COUNT) X(PM_CAND)
 enum comp_stmt {
 #define X(name) ST_##name,
 	COMP_STATEMENTS(X)
@@ -868,12 +869,13 @@ enum err store_comp_proposed_need_get(struct store_conn *c, struct arena *a, int
 	return e ? e : pn_goals(c, a, cycle_id, id, out, 1);
 }
 
-#define PM_SELECT \
+#define PM_COLUMNS \
 	"SELECT x.id, x.unit_id, u.name, " PSTATUS ", x.kind, x.title, x.description," \
 	" x.suggested_owner, COALESCE(x.estimated_cost, -1), x.timing," \
 	" COALESCE((SELECT MIN(s.measure_id) FROM decided_measure_sources s" \
-	" WHERE s.proposed_measure_id = x.id), 0)" \
-	" FROM proposed_measures x JOIN units u ON u.id = x.unit_id" JOIN_DISCUSSION
+	" WHERE s.proposed_measure_id = x.id), 0)"
+#define PM_FROM " FROM proposed_measures x JOIN units u ON u.id = x.unit_id" JOIN_DISCUSSION
+#define PM_SELECT PM_COLUMNS PM_FROM
 
 static const char SQL_PM_LIST[] =
 	PM_SELECT " WHERE x.cycle_id = $1" ONLY_SUBMITTED("$2")
@@ -1221,6 +1223,73 @@ enum err store_comp_needs_page(struct store_conn *c, struct arena *a, int64_t cy
 	return filtered_page(c, a, &fs, cycle_id, f, offset, limit, out, n, total);
 }
 
+/* The candidates to add to decided need $2: submitted proposed needs of
+ * cycle $1 not yet its sources, of competence $3 (0: any). */
+#define CAND_FILTER \
+	" WHERE x.cycle_id = $1 AND d.status = 'submitted'" \
+	" AND NOT EXISTS (SELECT 1 FROM decided_need_sources s WHERE s.decided_need_id = $2 AND s.need_id = x.id)" \
+	" AND (CAST($3 AS BIGINT) = 0 OR x.competence_id = $3)"
+static const char SQL_PN_CAND_COUNT[] = "SELECT count(*) FROM competence_needs x" JOIN_DISCUSSION CAND_FILTER;
+/* Not yet merged anywhere first, then the strongest claim. */
+static const char SQL_PN_CAND[] =
+	PN_SELECT CAND_FILTER
+	" ORDER BY CASE WHEN EXISTS (SELECT 1 FROM decided_need_sources s WHERE s.need_id = x.id) THEN 1 ELSE 0 END,"
+	" CASE x.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END,"
+	" COALESCE(x.required_level, 0) DESC, u.name COLLATE nb, u.id, x.position, x.id LIMIT $4";
+
+/* How a decided row's candidates are counted and read: both statements
+ * bind $1 cycle and $2 the decided row; $3 the key (an id, or text when
+ * key_text), read by the count too when count_key; $4 the limit. */
+struct candidates {
+	enum comp_stmt count, rows;
+	bool count_key, key_text;
+	size_t elem;
+	store_row_fn *row;
+};
+
+static void cand_bind(struct store_q *q, const struct candidates *cs, int64_t cycle_id, int64_t owner,
+		      int64_t key, const char *text, bool with_key)
+{
+	store_q_int(q, 1, cycle_id);
+	store_q_int(q, 2, owner);
+	if (with_key && cs->key_text)
+		store_q_text(q, 3, text ? text : "");
+	else if (with_key)
+		store_q_int(q, 3, key);
+}
+
+/* *total counts them all; *out holds at most limit (0: all) in order. */
+static enum err cand_read(struct store_conn *c, struct arena *a, const struct candidates *cs, int64_t cycle_id,
+			  int64_t owner, int64_t key, const char *text, int limit, void *out, int *n,
+			  int64_t *total)
+{
+	struct store_q q;
+	stmt_prepare(&q, c, cs->count);
+	cand_bind(&q, cs, cycle_id, owner, key, text, cs->count_key);
+	*total = store_q_row(&q) ? store_q_col_int(&q, 0) : 0;
+	enum err e = store_q_done(&q);
+	void *v = NULL;
+	int k = 0;
+	if (!e && *total > 0) {
+		stmt_prepare(&q, c, cs->rows);
+		cand_bind(&q, cs, cycle_id, owner, key, text, true);
+		store_q_int(&q, 4, limit > 0 ? limit : *total);
+		e = store_q_rows(&q, a, cs->elem, cs->row, &v, &k);
+	}
+	memcpy(out, &v, sizeof v);
+	*n = e ? 0 : k;
+	return e;
+}
+
+enum err store_comp_need_candidates(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t dn_id,
+				    int64_t competence_id, int limit, struct comp_proposed_need **out, int *n,
+				    int64_t *total)
+{
+	static const struct candidates cs = { ST_PN_CAND_COUNT, ST_PN_CAND, true, false,
+					      sizeof(struct comp_proposed_need), pn_row };
+	return cand_read(c, a, &cs, cycle_id, dn_id, competence_id, NULL, limit, out, n, total);
+}
+
 /* The proposed measures a filter takes: $1 cycle, $2 drafts too, $3 unit
  * subtree, $4 kind ('': any). */
 #define PM_FILTER \
@@ -1273,6 +1342,41 @@ enum err store_comp_measures_page(struct store_conn *c, struct arena *a, int64_t
 	static const struct filtered fs = { ST_PM_COUNT, ST_PM_PAGE, pm_filter_bind, 4,
 					    sizeof(struct comp_proposed_measure), pm_row };
 	return filtered_page(c, a, &fs, cycle_id, f, offset, limit, out, n, total);
+}
+
+/* The candidates to add to decided measure $2: submitted proposed
+ * measures of cycle $1 not yet its sources. */
+#define PM_CAND_FILTER \
+	" WHERE x.cycle_id = $1 AND d.status = 'submitted'" \
+	" AND NOT EXISTS (SELECT 1 FROM decided_measure_sources s WHERE s.measure_id = $2" \
+	" AND s.proposed_measure_id = x.id)"
+/* 0 when it answers a proposed need merged into a decided need that
+ * measure $2 answers (its lineage), else 1. */
+#define PM_LINEAGE \
+	"CASE WHEN EXISTS (SELECT 1 FROM measure_needs mn" \
+	" JOIN decided_need_sources dns ON dns.need_id = mn.need_id" \
+	" JOIN decided_measure_needs dmn ON dmn.decided_need_id = dns.decided_need_id" \
+	" WHERE mn.measure_id = x.id AND dmn.measure_id = $2) THEN 0 ELSE 1 END"
+static const char SQL_PM_CAND_COUNT[] = "SELECT count(*) FROM proposed_measures x" JOIN_DISCUSSION PM_CAND_FILTER;
+/* PM_SELECT's columns and the lineage: of kind $3 first, then the lineage, then by unit. */
+static const char SQL_PM_CAND[] =
+	PM_COLUMNS ", " PM_LINEAGE PM_FROM PM_CAND_FILTER
+	" ORDER BY CASE WHEN x.kind = $3 THEN 0 ELSE 1 END, " PM_LINEAGE ","
+	" u.name COLLATE nb, u.id, x.position, x.id LIMIT $4";
+
+static void pm_cand_row(struct store_q *q, struct arena *a, void *row)
+{
+	pm_row(q, a, row);
+	((struct comp_proposed_measure *)row)->lineage = store_q_col_int(q, 11) == 0;
+}
+
+enum err store_comp_measure_candidates(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t dm_id,
+				       enum measure_kind kind, int limit, struct comp_proposed_measure **out,
+				       int *n, int64_t *total)
+{
+	static const struct candidates cs = { ST_PM_CAND_COUNT, ST_PM_CAND, false, true,
+					      sizeof(struct comp_proposed_measure), pm_cand_row };
+	return cand_read(c, a, &cs, cycle_id, dm_id, 0, measure_kind_name(kind), limit, out, n, total);
 }
 
 /* After every SQL_ constant of the file: the one place a statement of

@@ -113,6 +113,24 @@ enum err store_comp_proposed_needs(struct store_conn *c, struct arena *a, int64_
 /* One proposed need (any status); ERR_NOTFOUND when it is not in the cycle. */
 enum err store_comp_proposed_need_get(struct store_conn *c, struct arena *a, int64_t cycle_id,
 				      int64_t id, struct comp_proposed_need *out);
+/* The proposed needs that may still become sources of decided need
+ * dn_id: of the cycle, submitted, not already its sources; of competence
+ * competence_id (0: of any). The ones that matter first: those not yet a
+ * source of any decided need, then by highest criticality, highest
+ * required level, unit name in Norwegian order and position. At most limit
+ * of them (0: all); *total counts them all. goal_ids are not read. */
+enum err store_comp_need_candidates(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t dn_id,
+				    int64_t competence_id, int limit, struct comp_proposed_need **out, int *n,
+				    int64_t *total);
+/* The proposed measures that may still become sources of decided
+ * measure dm_id: of the cycle, submitted, not already its sources. Those
+ * of kind first, and among them those in its lineage (answering a
+ * proposed need merged into a decided need dm_id answers: lineage set),
+ * then by unit name in Norwegian order and position. At most limit (0:
+ * all); *total counts them all. */
+enum err store_comp_measure_candidates(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t dm_id,
+				       enum measure_kind kind, int limit, struct comp_proposed_measure **out,
+				       int *n, int64_t *total);
 /* The proposed measures, as the needs. */
 enum err store_comp_proposed_measures(struct store_conn *c, struct arena *a, int64_t cycle_id,
 				      bool drafts, struct comp_proposed_measure **out, int *n);

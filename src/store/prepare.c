@@ -1,12 +1,15 @@
 /* prepare.c — the SQL of phase 1's preparation (schema 005_preparation),
  * one constant per statement, the same text for SQLite and PostgreSQL
  * (integers that PostgreSQL cannot type from their use are CAST). The
- * indicator counts are one statement over the units, each unit's numbers
- * from correlated counts on indexed columns (prep_ticks by cycle and unit,
- * people by unit, read_requests by person), so the organisation's table
- * costs one pass whatever its size. */
+ * indicator counts read no person per unit: the employees are the kept
+ * count units.active_people, and the read confirmations are counted from
+ * the cycle's read requests in one grouped pass (for one unit: its people's
+ * requests), joined to the units in C. */
 #include "store/prepare.h"
 
+#include <stdlib.h>
+
+#include "base/arena.h"
 #include "store/store_int.h"
 
 static const char SQL_PREP_GET[] =
@@ -371,33 +374,104 @@ enum err store_prep_recipients(struct store_conn *c, struct arena *a, int64_t un
 
 /* ---- status and indicator counts ---- */
 
-/* $1 cycle, $2 the checklist's length, $3 one unit or 0 for all. An
- * employee is the unit's own active person other than its leader; they
- * confirmed when they were asked at least once in the cycle and every one
- * of their requests in it names the document's latest version. */
-#define EMPLOYEE_OF_U \
-	" FROM people e WHERE e.unit_id = u.id AND e.active = 1" \
-	" AND (u.leader_id IS NULL OR e.id <> u.leader_id)"
-#define ASKED " AND EXISTS (SELECT 1 FROM read_requests r WHERE r.person_id = e.id AND r.cycle_id = $1)"
-
+/* $1 cycle, $2 the checklist's length, $3 one unit or 0 for all. A unit's
+ * employees are its own active people other than its leader: the kept count
+ * units.active_people (people.c), less the leader when they are one of them,
+ * so no person is read. The checklist's ticks and the pack are one seek per
+ * unit on their primary keys. */
 static const char SQL_PREP_UNIT_ROWS[] =
 	"SELECT u.id, u.name, u.code, u.parent_id, u.leader_id, l.name,"
 	" (SELECT count(*) FROM prep_ticks t WHERE t.cycle_id = $1 AND t.unit_id = u.id AND t.step < $2),"
 	" (SELECT p.pack_sent_at FROM preparations p WHERE p.cycle_id = $1 AND p.unit_id = u.id),"
-	" (SELECT count(*)" EMPLOYEE_OF_U "),"
-	" (SELECT count(*)" EMPLOYEE_OF_U ASKED "),"
-	" (SELECT count(*)" EMPLOYEE_OF_U ASKED
-	" AND NOT EXISTS (SELECT 1 FROM read_requests r JOIN documents d ON d.id = r.document_id"
-	" WHERE r.person_id = e.id AND r.cycle_id = $1"
-	" AND (r.confirmed_version IS NULL OR r.confirmed_version < d.latest_version)))"
+	" u.active_people - CASE WHEN l.unit_id = u.id AND l.active = 1 THEN 1 ELSE 0 END"
 	" FROM units u LEFT JOIN people l ON l.id = u.leader_id"
 	" WHERE CAST($3 AS BIGINT) = 0 OR u.id = $3 ORDER BY u.name COLLATE nb, u.id";
+
+/* The read confirmations: a row (unit, person, the person's unconfirmed
+ * requests) per active person asked at least once in cycle $1, counted in
+ * C per unit (read_counts) where the unit's leader is left out. An
+ * employee confirmed when every one of their requests in the cycle names
+ * the document's latest version. Read from the requests, not per person:
+ * people without a request cost nothing. */
+#define UNCONFIRMED \
+	" sum(CASE WHEN r.confirmed_version IS NULL OR r.confirmed_version < d.latest_version" \
+	" THEN 1 ELSE 0 END)"
+
+/* Every unit: one pass over the cycle's requests (by its index), grouped by
+ * person; then each person's current unit and activity by primary key. */
+static const char SQL_PREP_READ_COUNTS[] =
+	"SELECT e.unit_id, e.id, x.unconfirmed FROM (SELECT r.person_id," UNCONFIRMED " AS unconfirmed"
+	" FROM read_requests r JOIN documents d ON d.id = r.document_id WHERE r.cycle_id = $1"
+	" GROUP BY r.person_id) x JOIN people e ON e.id = x.person_id WHERE e.active = 1";
+
+/* One unit ($2): its people, each one's requests by read_requests_person.
+ * The unary + keeps SQLite (which has no statistics) from seeking the
+ * requests by the cycle's index instead, which reads the whole cycle for
+ * every person; PostgreSQL reads +x as x. */
+static const char SQL_PREP_READ_COUNTS_UNIT[] =
+	"SELECT e.unit_id, e.id," UNCONFIRMED " FROM people e JOIN read_requests r ON r.person_id = e.id"
+	" JOIN documents d ON d.id = r.document_id WHERE +r.cycle_id = $1 AND e.unit_id = $2"
+	" AND e.active = 1 GROUP BY e.unit_id, e.id";
+
+struct row_at {
+	int64_t unit_id;
+	int i;   /* index in the rows */
+};
+
+static int cmp_row_at(const void *pa, const void *pb)
+{
+	const struct row_at *a = pa, *b = pb;
+	return (a->unit_id > b->unit_id) - (a->unit_id < b->unit_id);
+}
+
+/* Adds the read counts to the rows (every unit's, or the one unit's). */
+static enum err read_counts(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			    struct prep_unit_row *v, int k)
+{
+	struct row_at *at = arena_alloc(a, sizeof *at * (size_t)k);
+	if (!at)
+		return ERR_TOO_BIG;
+	for (int i = 0; i < k; i++)
+		at[i] = (struct row_at){ v[i].counts.unit_id, i };
+	qsort(at, (size_t)k, sizeof *at, cmp_row_at);
+	struct store_q q;
+	if (unit_id) {
+		store_q_prepare(&q, c, SQL_PREP_READ_COUNTS_UNIT);
+		store_q_int(&q, 1, cycle_id);
+		store_q_int(&q, 2, unit_id);
+	} else {
+		store_q_prepare(&q, c, SQL_PREP_READ_COUNTS);
+		store_q_int(&q, 1, cycle_id);
+	}
+	while (store_q_row(&q)) {
+		struct row_at key = { store_q_col_int(&q, 0), 0 };
+		const struct row_at *f = bsearch(&key, at, (size_t)k, sizeof *at, cmp_row_at);
+		if (!f || store_q_col_int(&q, 1) == v[f->i].leader_id)
+			continue;
+		v[f->i].asked++;
+		if (store_q_col_int(&q, 2) == 0)
+			v[f->i].counts.confirmed++;
+	}
+	/* Two statements: without a shared snapshot (PostgreSQL outside a
+	 * transaction) a person made active between them is not yet counted
+	 * among the employees; the counts stay within them all the same. */
+	for (int i = 0; i < k; i++) {
+		struct prep_unit_row *r = &v[i];
+		if (r->asked > r->counts.employees)
+			r->asked = r->counts.employees > 0 ? r->counts.employees : 0;
+		if (r->counts.confirmed > r->asked)
+			r->counts.confirmed = r->asked;
+	}
+	return store_q_done(&q);
+}
 
 enum err store_prep_unit_rows(struct store_conn *c, struct arena *a, int64_t cycle_id, int nsteps,
 			      int64_t unit_id, struct prep_unit_row **out, int *n)
 {
 	struct prep_unit_row *v = NULL;
 	int k = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_UNIT_ROWS);
 	store_q_int(&q, 1, cycle_id);
@@ -420,10 +494,13 @@ enum err store_prep_unit_rows(struct store_conn *c, struct arena *a, int64_t cyc
 		r->counts.steps_ticked = store_q_col_int(&q, 6);
 		r->pack_sent_at = store_q_col_int(&q, 7);
 		r->counts.employees = store_q_col_int(&q, 8);
-		r->asked = store_q_col_int(&q, 9);
-		r->counts.confirmed = store_q_col_int(&q, 10);
 	}
+	enum err e = store_q_done(&q);
+	if (!e && k > 0)
+		e = read_counts(c, a, cycle_id, unit_id, v, k);
+	if (e)
+		return e;
 	*out = v;
 	*n = k;
-	return store_q_done(&q);
+	return OK;
 }

@@ -244,6 +244,8 @@ const char *v_comp_query_url(struct arena *a, int64_t cycle_id, const struct v_c
 	if (q->all)
 		url_param_int(&u, "all", 1);
 	url_param_str(&u, "kind", q->kind);
+	if (q->into)
+		url_param_int(&u, "into", q->into);
 	if (q->page > 1)
 		url_param_int(&u, "page", q->page);
 	return url_end(&u);
@@ -354,6 +356,8 @@ static void filter_form(struct html *h, const struct v_comp_overview *m)
 		hidden(h, "all", "1");
 	if (m->q.kind)
 		hidden(h, "kind", m->q.kind);
+	if (m->q.into)
+		hidden(h, "into", arena_printf(a, "%lld", (long long)m->q.into));
 	v_submit(h, MSG_CMPL_FILTER_APPLY, false);
 	HTML_LIT(h, "</form>\n");
 	if (m->q.unit_id && m->unit_name) {
@@ -557,11 +561,15 @@ static void needs_table_open(struct html *h, const char *caption, bool select)
 	HTML_LIT(h, "</tr></thead><tbody>\n");
 }
 
-/* The cell of a proposal's checkbox for the merge (id prefix + its id). */
-static void select_cell(struct html *h, const char *prefix, int64_t pid, const char *title, const char *unit)
+/* The cell of a proposal's checkbox for the merge (id prefix + its id),
+ * or, in a list opened with into (named source_id, id f-into-), for
+ * adding to that decided row. */
+static void select_cell(struct html *h, const struct v_comp_overview *m, const char *prefix, int64_t pid,
+			const char *title, const char *unit)
 {
-	const char *id = arena_printf(h->b->arena, "%s%lld", prefix, (long long)pid);
-	HTML_LIT(h, "<td><input class=\"ds-input\" type=\"checkbox\" name=\"from\"");
+	const char *id = arena_printf(h->b->arena, "%s%lld", m->q.into ? "f-into-" : prefix, (long long)pid);
+	HTML_LIT(h, "<td><input class=\"ds-input\" type=\"checkbox\"");
+	HTML_ATTR(h, "name", m->q.into ? "source_id" : "from");
 	HTML_ATTR(h, "id", id);
 	HTML_ATTR_INT(h, "value", pid);
 	HTML_LIT(h, "><label class=\"comp-vh\"");
@@ -590,7 +598,7 @@ static void need_row(struct html *h, const struct v_comp_overview *m, const stru
 	struct arena *a = h->b->arena;
 	HTML_LIT(h, "<tr>");
 	if (select)
-		select_cell(h, "f-from-", p->id, p->title, p->unit_name);
+		select_cell(h, m, "f-from-", p->id, p->title, p->unit_name);
 	title_cell(h, p->title, p->status);
 	HTML_LIT(h, "<td>");
 	a_text(h, url_path(a, "/cycles/%lld/proposals/%lld", (long long)m->head.cycle_id,
@@ -632,6 +640,28 @@ static void back_to_overview(struct html *h, const struct v_comp_overview *m)
 	link_p(h, base_url(h, m), MSG_CMPL_BACK_GROUPS);
 }
 
+/* A list opened with into: its boxes add sources to that decided need
+ * or measure, posted to its page. */
+static void into_open(struct html *h, const struct v_comp_overview *m, bool measure)
+{
+	const char *url = measure ? measure_url(h, m->head.cycle_id, m->q.into) : need_url(h, m->head.cycle_id, m->q.into);
+	HTML_LIT(h, "<p class=\"ds-paragraph\">");
+	html_msgf(h, measure ? MSG_CMPL_MINTO_INTRO : MSG_CMPL_INTO_INTRO, m->into_title ? m->into_title : "");
+	HTML_LIT(h, " ");
+	a_text(h, url, msg(h->lang, measure ? MSG_CMPL_MINTO_BACK : MSG_CMPL_INTO_BACK));
+	HTML_LIT(h, "</p>\n<form method=\"post\" class=\"comp-merge\"");
+	HTML_URL(h, "action", arena_printf(h->b->arena, "%s/sources", url));
+	HTML_LIT(h, ">\n");
+	v_csrf(h, m->head.csrf);
+}
+
+static void into_close(struct html *h, const struct v_comp_overview *m)
+{
+	HTML_LIT(h, "<button type=\"submit\" class=\"ds-button\">");
+	html_msgf(h, MSG_CMPL_INTO_BUTTON, m->into_title ? m->into_title : "");
+	HTML_LIT(h, "</button></form>\n");
+}
+
 static void needs_list(struct html *h, const struct v_comp_overview *m)
 {
 	struct arena *a = h->b->arena;
@@ -652,7 +682,8 @@ static void needs_list(struct html *h, const struct v_comp_overview *m)
 	}
 	showing(h, MSG_CMPL_LIST_SHOWING, m->q.page, V_COMP_LIST_PER_PAGE, m->needs_total);
 	bool select = m->head.can_write;
-	if (select) {
+	if (select && m->q.into) {
+		into_open(h, m, false);	} else if (select) {
 		para(h, MSG_CMPL_NEEDS_INTRO);
 		if (m->pages > 1)
 			para(h, MSG_CMPL_NEEDS_PAGED_HINT);
@@ -677,7 +708,9 @@ static void needs_list(struct html *h, const struct v_comp_overview *m)
 		HTML_LIT(h, "</tbody></table>\n");
 		i = j;
 	}
-	if (select) {
+	if (select && m->q.into) {
+		into_close(h, m);
+	} else if (select) {
 		v_submit(h, MSG_CMPL_MERGE_BUTTON, true);
 		HTML_LIT(h, "</form>\n");
 	}
@@ -743,7 +776,9 @@ static void measures_list(struct html *h, const struct v_comp_overview *m)
 	}
 	showing(h, MSG_CMPL_MLIST_SHOWING, m->q.page, V_COMP_LIST_PER_PAGE, m->measures_total);
 	bool select = m->head.can_write;
-	if (select) {
+	if (select && m->q.into) {
+		into_open(h, m, true);
+	} else if (select) {
 		HTML_LIT(h, "<form method=\"get\" class=\"comp-merge\"");
 		HTML_URL(h, "action", url_path(a, "/cycles/%lld/compilation/measures/new",
 					       (long long)m->head.cycle_id));
@@ -766,7 +801,7 @@ static void measures_list(struct html *h, const struct v_comp_overview *m)
 		const struct comp_proposed_measure *p = &m->measures[i];
 		HTML_LIT(h, "<tr>");
 		if (select)
-			select_cell(h, "f-mfrom-", p->id, p->title, p->unit_name);
+			select_cell(h, m, "f-mfrom-", p->id, p->title, p->unit_name);
 		title_cell(h, p->title, p->status);
 		HTML_LIT(h, "<td>");
 		html_text(h, p->unit_name);
@@ -793,7 +828,9 @@ static void measures_list(struct html *h, const struct v_comp_overview *m)
 		HTML_LIT(h, "</td></tr>\n");
 	}
 	HTML_LIT(h, "</tbody></table>\n");
-	if (select) {
+	if (select && m->q.into) {
+		into_close(h, m);
+	} else if (select) {
 		v_submit(h, MSG_CMPL_MEASURE_BUTTON, true);
 		HTML_LIT(h, "</form>\n");
 	}
@@ -1186,22 +1223,6 @@ static void edit_delete_links(struct html *h, const char *base)
 	HTML_LIT(h, "</a></p>\n");
 }
 
-/* The form that adds one source: a select of candidates and a button. */
-static void add_source_form(struct html *h, const char *action, const char *csrf,
-			    const struct v_comp_choice *c, int n, enum msg label,
-			    const struct field_errors *fe)
-{
-	if (n == 0)
-		return;
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", action);
-	HTML_LIT(h, ">");
-	v_csrf(h, csrf);
-	choice_select(h, "source_id", label, 0, c, n, 0, MSG_CMPL_CHOOSE, fe);
-	v_submit(h, MSG_CMPL_ADD_SOURCE, false);
-	HTML_LIT(h, "</form>\n");
-}
-
 /* A table of sources (proposed needs or measures) with remove buttons. */
 static void sources_table(struct html *h, const struct v_comp_head *hd, const char *base,
 			  const struct comp_ref *r, int n, enum msg caption, enum msg col)
@@ -1265,25 +1286,252 @@ static void fact_text(struct html *h, enum msg label, const char *text)
 	HTML_LIT(h, "</dd>");
 }
 
-/* The texts of a lineage: none yet, the table's caption and first
- * column, the add form's label. */
+/* The texts of a lineage: none yet, the table's caption and first column. */
 struct lineage_msgs {
-	enum msg none, caption, col, add_label;
+	enum msg none, caption, col;
 };
 
-/* A decided row's sources as a table (or a line saying there are none)
- * and, for a writer, the form adding one more. */
+/* A decided row's sources as a table, or a line saying there are none. */
 static void lineage(struct html *h, const struct v_comp_head *hd, const char *base, const struct comp_ref *src,
-		    int nsrc, const struct lineage_msgs *t, const struct v_comp_choice *cand, int ncand,
-		    const struct field_errors *errors)
+		    int nsrc, const struct lineage_msgs *t)
 {
 	if (nsrc == 0)
 		para(h, t->none);
 	else
 		sources_table(h, hd, base, src, nsrc, t->caption, t->col);
-	if (hd->can_write)
-		add_source_form(h, arena_printf(h->b->arena, "%s/sources", base), hd->csrf, cand, ncand,
-				t->add_label, errors);
+}
+
+static bool id_in(const int64_t *v, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i] == id)
+			return true;
+	return false;
+}
+
+/* ---- candidates to add as sources, shared by both decided kinds ---- */
+
+/* What a refused addition said about source_id; PROB_NONE: nothing. */
+static enum problem source_problem(const struct field_errors *fe)
+{
+	enum problem p = PROB_NONE;
+	for (int i = 0; fe && i < fe->n; i++)
+		if (strcmp(fe->e[i].field, "source_id") == 0)
+			p = fe->e[i].problem;
+	return p;
+}
+
+/* A candidate's checkbox cell (the first carries f-source_id for the
+ * error summary), ticked again after a refusal. */
+static void cand_box(struct html *h, const struct v_cand *t, int64_t pid, const char *title, const char *unit,
+		     bool first)
+{
+	struct arena *a = h->b->arena;
+	const char *id = first ? "f-source_id" : arena_printf(a, "f-source_id-%lld", (long long)pid);
+	HTML_LIT(h, "<tr><td><input class=\"ds-input\" type=\"checkbox\" name=\"source_id\"");
+	HTML_ATTR(h, "id", id);
+	HTML_ATTR_INT(h, "value", pid);
+	if (id_in(t->ticked, t->nticked, pid))
+		HTML_LIT(h, " checked");
+	if (source_problem(t->errors) != PROB_NONE)
+		HTML_LIT(h, " aria-describedby=\"f-source_id-error\"");
+	HTML_LIT(h, "><label class=\"comp-vh\"");
+	HTML_ATTR(h, "for", id);
+	HTML_LIT(h, ">");
+	html_msgf(h, MSG_CMPL_SELECT_ITEM, title, unit ? unit : "");
+	HTML_LIT(h, "</label></td>");
+}
+
+/* The note when not all are shown, the refusal's message, and (when
+ * there are any) the form and its table up to the body: caption, the
+ * select column and cols. Returns whether the table was opened. */
+static bool cand_open(struct html *h, const struct v_cand *t, const char *base, const enum msg *cols, int ncols)
+{
+	if (t->total > t->n) {
+		HTML_LIT(h, "<p class=\"ds-paragraph\">");
+		html_msgf(h, MSG_CMPL_CAND_MORE, num_str(h, t->n), num_str(h, t->total));
+		HTML_LIT(h, "</p>\n");
+	}
+	enum problem p = source_problem(t->errors);
+	if (p != PROB_NONE && t->n == 0) {
+		/* no box to point to: the summary's link lands on the message */
+		HTML_LIT(h, "<p class=\"ds-validation-message\" id=\"f-source_id\" tabindex=\"-1\">");
+		html_msg(h, v_problem_msg(p));
+		HTML_LIT(h, "</p>\n");
+	}
+	if (t->n == 0)
+		return false;
+	HTML_LIT(h, "<form method=\"post\" class=\"comp-merge\"");
+	HTML_URL(h, "action", arena_printf(h->b->arena, "%s/sources", base));
+	HTML_LIT(h, ">\n");
+	v_csrf(h, t->csrf);
+	if (p != PROB_NONE) {
+		HTML_LIT(h, "<p class=\"ds-validation-message\" id=\"f-source_id-error\">");
+		html_msg(h, v_problem_msg(p));
+		HTML_LIT(h, "</p>\n");
+	}
+	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\"><caption>");
+	html_msg(h, MSG_CMPL_CAND_CAPTION);
+	HTML_LIT(h, "</caption><thead><tr>");
+	th(h, MSG_CMPL_COL_SELECT);
+	for (int i = 0; i < ncols; i++)
+		th(h, cols[i]);
+	HTML_LIT(h, "</tr></thead><tbody>\n");
+	return true;
+}
+
+static void cand_close(struct html *h)
+{
+	HTML_LIT(h, "</tbody></table>\n");
+	v_submit(h, MSG_CMPL_CAND_BUTTON, true);
+	HTML_LIT(h, "</form>\n");
+}
+
+static void cand_heading(struct html *h)
+{
+	HTML_LIT(h, "<h3 class=\"ds-heading\" data-size=\"sm\" id=\"add-sources\">");
+	html_msg(h, MSG_CMPL_CAND_H3);
+	HTML_LIT(h, "</h3>\n<p class=\"ds-paragraph\">");
+}
+
+/* A need candidate's row: its box, title, unit, competence (when matched
+ * by words), criticality, levels, and the decided need it is already in. */
+static void candidate_row(struct html *h, const struct v_comp_need_show *m, const struct comp_proposed_need *p,
+			  bool first, bool by_words)
+{
+	struct arena *a = h->b->arena;
+	cand_box(h, &m->cand, p->id, p->title, p->unit_name, first);
+	title_cell(h, p->title, p->status);
+	HTML_LIT(h, "<td>");
+	a_text(h, url_path(a, "/cycles/%lld/proposals/%lld", (long long)m->head.cycle_id, (long long)p->unit_id),
+	       p->unit_name ? p->unit_name : "");
+	if (by_words) {
+		HTML_LIT(h, "</td><td>");
+		if (p->competence_name)
+			html_text(h, p->competence_name);
+		else
+			html_msg(h, MSG_CMPL_GROUP_FREE);
+	}
+	HTML_LIT(h, "</td><td>");
+	html_msg(h, v_comp_crit_msg(p->criticality));
+	HTML_LIT(h, "</td><td>");
+	level_text(h, p->current_level, m->level_names, m->nlevels);
+	HTML_LIT(h, " → ");
+	level_text(h, p->required_level, m->level_names, m->nlevels);
+	HTML_LIT(h, "</td><td>");
+	if (p->decided_need_id)
+		a_text(h, need_url(h, m->head.cycle_id, p->decided_need_id),
+		       p->decided_need_title ? p->decided_need_title : "");
+	else
+		html_msg(h, MSG_CMPL_NOT_DECIDED);
+	HTML_LIT(h, "</td></tr>\n");
+}
+
+/* The links to the overview's lists where everything else is: the need's
+ * competence and its area, or the free ones and every one. */
+static void candidate_links(struct html *h, const struct v_comp_need_show *m)
+{
+	struct arena *a = h->b->arena;
+	const struct decided_need *d = m->need;
+	struct v_comp_query q = { .competence_id = d->competence_id, .free = !d->competence_id, .into = d->id };
+	HTML_LIT(h, "<ul class=\"comp-links\"><li><a class=\"ds-link\"");
+	HTML_URL(h, "href", v_comp_query_url(a, m->head.cycle_id, &q));
+	HTML_LIT(h, ">");
+	if (d->competence_id)
+		html_msgf(h, MSG_CMPL_CAND_LINK_COMPETENCE, d->competence_name ? d->competence_name : "");
+	else
+		html_msg(h, MSG_CMPL_CAND_LINK_FREE);
+	HTML_LIT(h, "</a></li><li><a class=\"ds-link\"");
+	q = (struct v_comp_query){ .area_id = d->competence_id ? m->area_id : 0,
+				   .all = !d->competence_id || !m->area_id, .into = d->id };
+	HTML_URL(h, "href", v_comp_query_url(a, m->head.cycle_id, &q));
+	HTML_LIT(h, ">");
+	if (q.area_id)
+		html_msgf(h, MSG_CMPL_CAND_LINK_AREA, m->area_name ? m->area_name : "");
+	else
+		html_msg(h, MSG_CMPL_CAND_LINK_ALL);
+	HTML_LIT(h, "</a></li></ul>\n");
+}
+
+/* For a writer: the proposals that matter first, to tick and add in one
+ * go, and the way to all the others. */
+static void need_candidates(struct html *h, const struct v_comp_need_show *m, const char *base)
+{
+	const struct decided_need *d = m->need;
+	bool by_words = !d->competence_id;
+	cand_heading(h);
+	if (m->cand.total == 0) {
+		if (by_words)
+			html_msg(h, MSG_CMPL_CAND_NONE_WORDS);
+		else
+			html_msgf(h, MSG_CMPL_CAND_NONE_COMPETENCE, d->competence_name ? d->competence_name : "");
+	} else if (by_words) {
+		html_msgf(h, MSG_CMPL_CAND_INTRO_WORDS, d->title);
+	} else {
+		html_msgf(h, MSG_CMPL_CAND_INTRO_COMPETENCE, d->competence_name ? d->competence_name : "");
+	}
+	HTML_LIT(h, "</p>\n");
+	static const enum msg cols_words[] = { MSG_CMPL_COL_NEED, MSG_CMPL_COL_UNIT, MSG_CMPL_COL_COMPETENCE,
+					       MSG_CMPL_COL_CRIT, MSG_CMPL_COL_LEVELS, MSG_CMPL_COL_DECIDED };
+	static const enum msg cols[] = { MSG_CMPL_COL_NEED, MSG_CMPL_COL_UNIT, MSG_CMPL_COL_CRIT,
+					 MSG_CMPL_COL_LEVELS, MSG_CMPL_COL_DECIDED };
+	if (cand_open(h, &m->cand, base, by_words ? cols_words : cols, by_words ? 6 : 5)) {
+		for (int i = 0; i < m->cand.n; i++)
+			candidate_row(h, m, &m->candidates[i], i == 0, by_words);
+		cand_close(h);
+	}
+	candidate_links(h, m);
+}
+
+/* A measure candidate's row: its box, title, unit, kind, whether it is
+ * in the lineage, and the decided measure it is already in. */
+static void mcandidate_row(struct html *h, const struct v_comp_measure_show *m,
+			   const struct comp_proposed_measure *p, bool first)
+{
+	struct arena *a = h->b->arena;
+	cand_box(h, &m->cand, p->id, p->title, p->unit_name, first);
+	title_cell(h, p->title, p->status);
+	HTML_LIT(h, "<td>");
+	a_text(h, url_path(a, "/cycles/%lld/proposals/%lld", (long long)m->head.cycle_id, (long long)p->unit_id),
+	       p->unit_name ? p->unit_name : "");
+	HTML_LIT(h, "</td><td>");
+	html_msg(h, v_comp_kind_msg(p->kind));
+	HTML_LIT(h, "</td><td>");
+	html_msg(h, p->lineage ? MSG_CMPL_YES : MSG_CMPL_NO);
+	HTML_LIT(h, "</td><td>");
+	if (p->decided_measure_id)
+		a_text(h, measure_url(h, m->head.cycle_id, p->decided_measure_id),
+		       msg(h->lang, MSG_CMPL_SEE_DECIDED));
+	else
+		html_msg(h, MSG_CMPL_NOT_DECIDED);
+	HTML_LIT(h, "</td></tr>\n");
+}
+
+/* For a writer: the proposed measures that matter first, and the way to
+ * the overview's list of the measure's kind. */
+static void measure_candidates(struct html *h, const struct v_comp_measure_show *m, const char *base)
+{
+	const struct decided_measure *d = m->measure;
+	const char *kind = msg(h->lang, v_comp_kind_msg(d->kind));
+	cand_heading(h);
+	if (m->cand.total == 0)
+		html_msg(h, MSG_CMPL_MCAND_NONE);
+	else
+		html_msgf(h, MSG_CMPL_MCAND_INTRO, kind);
+	HTML_LIT(h, "</p>\n");
+	static const enum msg cols[] = { MSG_CMPL_COL_MEASURE, MSG_CMPL_COL_UNIT, MSG_CMPL_COL_KIND,
+					 MSG_CMPL_COL_LINEAGE, MSG_CMPL_COL_DECIDED_MEASURE };
+	if (cand_open(h, &m->cand, base, cols, 5)) {
+		for (int i = 0; i < m->cand.n; i++)
+			mcandidate_row(h, m, &m->candidates[i], i == 0);
+		cand_close(h);
+	}
+	struct v_comp_query q = { .kind = measure_kind_name(d->kind), .into = d->id };
+	HTML_LIT(h, "<ul class=\"comp-links\"><li><a class=\"ds-link\"");
+	HTML_URL(h, "href", v_comp_query_url(h->b->arena, m->head.cycle_id, &q));
+	HTML_LIT(h, ">");
+	html_msgf(h, MSG_CMPL_MCAND_LINK_KIND, kind);
+	HTML_LIT(h, "</a></li></ul>\n");
 }
 
 void v_comp_need_show(struct html *h, const struct v_comp_need_show *m)
@@ -1331,8 +1579,10 @@ void v_comp_need_show(struct html *h, const struct v_comp_need_show *m)
 	h2(h, MSG_CMPL_LINEAGE_H2, "lineage");
 	para(h, MSG_CMPL_LINEAGE_INTRO);
 	static const struct lineage_msgs need_msgs = { MSG_CMPL_F_NO_SOURCES, MSG_CMPL_LINEAGE_CAPTION,
-						       MSG_CMPL_COL_PROPOSAL, MSG_CMPL_ADD_SOURCE_LABEL };
-	lineage(h, &m->head, base, d->sources, d->nsources, &need_msgs, m->candidates, m->ncandidates, m->errors);
+						       MSG_CMPL_COL_PROPOSAL };
+	lineage(h, &m->head, base, d->sources, d->nsources, &need_msgs);
+	if (m->head.can_write)
+		need_candidates(h, m, base);
 
 	h2(h, MSG_CMPL_ANSWERED_BY_H2, "measures");
 	if (m->nmeasures == 0)
@@ -1439,9 +1689,10 @@ void v_comp_measure_show(struct html *h, const struct v_comp_measure_show *m)
 	}
 	h2(h, MSG_CMPL_F_MSOURCES, "lineage");
 	static const struct lineage_msgs measure_msgs = { MSG_CMPL_F_NO_MSOURCES, MSG_CMPL_MLINEAGE_CAPTION,
-							  MSG_CMPL_COL_MEASURE, MSG_CMPL_ADD_MSOURCE_LABEL };
-	lineage(h, &m->head, base, d->sources, d->nsources, &measure_msgs, m->candidates, m->ncandidates,
-		m->errors);
+							  MSG_CMPL_COL_MEASURE };
+	lineage(h, &m->head, base, d->sources, d->nsources, &measure_msgs);
+	if (m->head.can_write)
+		measure_candidates(h, m, base);
 }
 
 void v_comp_delete(struct html *h, const struct v_comp_delete *m)

@@ -54,6 +54,8 @@ struct v_comp_query {
 	bool all;                  /* the list of every proposed need */
 	const char *kind;          /* the list of proposed measures of a stored kind */
 	int page;                  /* 1-based: the units table's, or the open list's */
+	int64_t into;              /* a list's boxes add sources to this decided need (needs list) or
+				    * measure (measures list); 0: they merge */
 };
 /* The overview's URL for q (cycle cycle_id) in arena memory; page 1 is left out. */
 const char *v_comp_query_url(struct arena *a, int64_t cycle_id, const struct v_comp_query *q);
@@ -71,7 +73,7 @@ struct v_comp_area_groups {
 	int64_t needs, merged;     /* sums over the groups */
 };
 
-enum { V_COMP_UNITS_PER_PAGE = 50, V_COMP_LIST_PER_PAGE = 100 };
+enum { V_COMP_UNITS_PER_PAGE = 50, V_COMP_LIST_PER_PAGE = 100, V_COMP_CANDIDATES_MAX = 100 };
 
 /* GET /cycles/{id}/compilation */
 struct v_comp_overview {
@@ -92,6 +94,7 @@ struct v_comp_overview {
 	const struct v_comp_area_groups *areas;
 	int nareas;
 	const char *list_name;     /* the open list's competence or area; NULL: free or all */
+	const char *into_title;    /* q.into's title */
 	const struct comp_proposed_need *needs;
 	int nneeds;
 	int64_t needs_total;       /* in the open list */
@@ -128,14 +131,31 @@ struct v_comp_need_form {
 };
 void v_comp_need_form(struct html *h, const struct v_comp_need_form *m);
 
+/* The candidates a decided row's page offers to add as sources: at most
+ * V_COMP_CANDIDATES_MAX (n) of total, as checkboxes posting source_id. */
+struct v_cand {
+	const char *csrf;
+	int n;
+	int64_t total;
+	const int64_t *ticked;     /* ticked again after a refused addition */
+	int nticked;
+	const struct field_errors *errors;   /* a refused addition */
+};
+
 /* GET .../compilation/needs/{need_id}: the need and its lineage. */
 struct v_comp_need_show {
 	struct v_comp_head head;
 	const struct decided_need *need;
 	const char *level_name;    /* the required level's name; NULL: none */
-	/* proposed needs that may be added as sources (not yet in it) */
-	const struct v_comp_choice *candidates;
-	int ncandidates;
+	const char *const *level_names;   /* [level] the proficiency level's name */
+	int nlevels;
+	/* for a writer: the proposed needs that matter first to add as sources
+	 * (the same competence's, or, when the need is described freely,
+	 * those sharing words with its title; not yet in it), cand.n of them */
+	const struct comp_proposed_need *candidates;
+	struct v_cand cand;
+	const char *area_name;     /* the competence's area, for the link to its list; NULL: none */
+	int64_t area_id;
 	const struct decided_measure *measures;   /* measures that answer it */
 	int nmeasures;
 	const struct field_errors *errors;   /* a refused source addition */
@@ -158,8 +178,10 @@ void v_comp_measure_form(struct html *h, const struct v_comp_measure_form *m);
 struct v_comp_measure_show {
 	struct v_comp_head head;
 	const struct decided_measure *measure;
-	const struct v_comp_choice *candidates;  /* proposed measures not yet a source */
-	int ncandidates;
+	/* for a writer: the proposed measures that matter first to add as
+	 * sources (of its kind first, then its lineage; not yet in it) */
+	const struct comp_proposed_measure *candidates;
+	struct v_cand cand;
 	const struct field_errors *errors;
 };
 void v_comp_measure_show(struct html *h, const struct v_comp_measure_show *m);

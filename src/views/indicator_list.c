@@ -1,10 +1,7 @@
 /* indicator_list.c — the full list of the cycle's indicators per unit. The
- * filter form is a GET form (bookmarkable, no CSRF needed: it changes
- * nothing); its unit select holds the top-level units only, plus the unit
- * shown, so it stays small in a large organisation — deeper units are
- * reached by the links on the names of units with sub-units, and left by
- * the path of links up. Both tables hold the same units in the same order,
- * one page of them. */
+ * filters are the shared form and trail (views/unit_filter.h); deeper units
+ * are reached by the links on the names of units with sub-units. Both
+ * tables hold the same units in the same order, one page of them. */
 #include "views/indicator_list.h"
 
 #include "base/arena.h"
@@ -29,18 +26,15 @@ static void para(struct html *h, enum msg m)
 	HTML_LIT(h, "</p>\n");
 }
 
+static const char *list_base(struct arena *a, const struct v_ind_list *m)
+{
+	return url_path(a, "/cycles/%lld/indicators", (long long)m->cycle_id);
+}
+
 /* The list's URL for a subtree (0: none), keeping the status filter. */
 static const char *list_href(struct arena *a, const struct v_ind_list *m, int64_t unit_id)
 {
-	const char *status = ind_status_filter_name(m->status);
-	if (unit_id && *status)
-		return url_path(a, "/cycles/%lld/indicators?unit=%lld&status=%s", (long long)m->cycle_id,
-				(long long)unit_id, status);
-	if (unit_id)
-		return url_path(a, "/cycles/%lld/indicators?unit=%lld", (long long)m->cycle_id, (long long)unit_id);
-	if (*status)
-		return url_path(a, "/cycles/%lld/indicators?status=%s", (long long)m->cycle_id, status);
-	return url_path(a, "/cycles/%lld/indicators", (long long)m->cycle_id);
+	return v_unit_filter_href(a, list_base(a, m), unit_id, ind_status_filter_name(m->status));
 }
 
 /* A number with Norwegian grouping, as text for a message's %s. */
@@ -52,78 +46,23 @@ static const char *num_text(struct arena *a, int64_t v)
 	return b.err ? "" : buf_str(&b);
 }
 
-static void filter_form(struct html *h, const struct v_ind_list *m)
+/* The shared filters (views/unit_filter.h) with this list's statuses. */
+static void filters(struct html *h, const struct v_ind_list *m)
 {
 	struct arena *a = h->b->arena;
-	int cap = m->nchoices + 1;
-	struct v_option *units = arena_alloc(a, sizeof *units * (size_t)cap);
 	struct v_option *status = arena_alloc(a, sizeof *status * IND_FILTER_COUNT);
-	if (!units || !status)
+	if (!status)
 		return;
-	int nu = 0;
-	bool listed = m->unit_id == 0;
-	for (int i = 0; i < m->nchoices; i++) {
-		listed = listed || m->choices[i].id == m->unit_id;
-		units[nu++] = (struct v_option){ arena_printf(a, "%lld", (long long)m->choices[i].id),
-						 m->choices[i].name };
-	}
-	if (!listed && m->npath > 0)
-		units[nu++] = (struct v_option){ arena_printf(a, "%lld", (long long)m->unit_id),
-						 m->path[m->npath - 1].name };
 	for (int f = 1; f < IND_FILTER_COUNT; f++)
 		status[f - 1] = (struct v_option){ ind_status_filter_name((enum ind_status_filter)f),
 						   msg(h->lang, FILTER_MSG[f]) };
-	HTML_LIT(h, "<form method=\"get\" class=\"ind-filter\"");
-	HTML_URL(h, "action", url_path(a, "/cycles/%lld/indicators", (long long)m->cycle_id));
-	HTML_LIT(h, "><fieldset class=\"ds-fieldset\"><legend>");
-	html_msg(h, MSG_IND_FILTER_LEGEND);
-	HTML_LIT(h, "</legend>\n");
-	struct v_field fu = {
-		.name = "unit", .label = msg(h->lang, MSG_IND_FILTER_UNIT),
-		.hint = msg(h->lang, MSG_IND_FILTER_UNIT_HINT),
-		.value = m->unit_id ? arena_printf(a, "%lld", (long long)m->unit_id) : "",
+	struct v_unit_filter uf = {
+		.base = list_base(a, m), .org_wide = m->org_wide, .unit_id = m->unit_id, .path = m->path,
+		.npath = m->npath, .choices = m->choices, .nchoices = m->nchoices,
+		.status = ind_status_filter_name(m->status), .statuses = status, .nstatuses = IND_FILTER_COUNT - 1,
 	};
-	v_select(h, &fu, units, nu, msg(h->lang, m->org_wide ? MSG_IND_FILTER_EVERY_UNIT : MSG_IND_FILTER_YOUR_UNITS));
-	struct v_field fs = {
-		.name = "status", .label = msg(h->lang, MSG_IND_FILTER_STATUS),
-		.value = ind_status_filter_name(m->status),
-	};
-	v_select(h, &fs, status, IND_FILTER_COUNT - 1, msg(h->lang, MSG_IND_FILTER_ALL));
-	v_submit(h, MSG_IND_FILTER_SUBMIT, false);
-	HTML_LIT(h, "</fieldset></form>\n");
-}
-
-/* "Viser: Divisjon › Avdeling" with links up, and the way back to all. */
-static void path(struct html *h, const struct v_ind_list *m)
-{
-	if (!m->unit_id || m->npath == 0)
-		return;
-	struct arena *a = h->b->arena;
-	HTML_LIT(h, "<nav class=\"ind-path\"");
-	HTML_ATTR(h, "aria-label", msg(h->lang, MSG_IND_PATH_LABEL));
-	HTML_LIT(h, "><p class=\"ds-paragraph\">");
-	html_msg(h, MSG_IND_PATH_INTRO);
-	HTML_LIT(h, " ");
-	for (int i = 0; i < m->npath; i++) {
-		if (i > 0)
-			HTML_LIT(h, " <span aria-hidden=\"true\">›</span> ");
-		if (i == m->npath - 1) {
-			HTML_LIT(h, "<strong aria-current=\"location\">");
-			html_text(h, m->path[i].name);
-			HTML_LIT(h, "</strong>");
-		} else {
-			HTML_LIT(h, "<a class=\"ds-link\"");
-			HTML_URL(h, "href", list_href(a, m, m->path[i].id));
-			HTML_LIT(h, ">");
-			html_text(h, m->path[i].name);
-			HTML_LIT(h, "</a>");
-		}
-	}
-	HTML_LIT(h, " · <a class=\"ds-link\"");
-	HTML_URL(h, "href", list_href(a, m, 0));
-	HTML_LIT(h, ">");
-	html_msg(h, m->org_wide ? MSG_IND_ALL_UNITS : MSG_IND_FILTER_YOUR_UNITS);
-	HTML_LIT(h, "</a></p></nav>\n");
+	v_unit_filter_form(h, &uf);
+	v_unit_trail(h, &uf);
 }
 
 /* The unit's name; a link to its subtree when it has sub-units. */
@@ -241,8 +180,7 @@ void v_indicator_list(struct html *h, const struct v_ind_list *m)
 	html_msg(h, m->org_wide ? MSG_DASH_ORG : MSG_DASH_MINE);
 	HTML_LIT(h, "</p>\n");
 	para(h, MSG_IND_LIST_INTRO);
-	filter_form(h, m);
-	path(h, m);
+	filters(h, m);
 	HTML_LIT(h, "<p class=\"ds-paragraph\" id=\"ind-count\" role=\"status\">");
 	if (m->total == 0)
 		html_msg(h, MSG_IND_LIST_NONE);

@@ -18,6 +18,7 @@
 #include "domain/indicators_phase2.h"
 #include "html/html.h"
 #include "views/pager.h"
+#include "views/unit_filter.h"
 
 enum { IND_LIST_PAGE = 50 };
 
@@ -33,12 +34,6 @@ struct v_ind_list_row {
 	const struct ind_p2_unit *u2;   /* NULL: no phase-2 row (not expected to happen) */
 };
 
-/* A unit named in the filters: the select's choices, the path up. */
-struct v_ind_unit_ref {
-	int64_t id;
-	const char *name;
-};
-
 struct v_ind_list {
 	int64_t cycle_id;
 	const char *cycle_name;
@@ -46,9 +41,9 @@ struct v_ind_list {
 	bool show_leaders;         /* the leader column */
 	int nsteps;                /* the checklist's length */
 	int64_t unit_id;           /* the subtree shown; 0: every unit the actor reads */
-	const struct v_ind_unit_ref *path;   /* the filtered unit and its shown ancestors, top first */
+	const struct v_unit_ref *path;   /* the filtered unit and its shown ancestors, top first */
 	int npath;
-	const struct v_ind_unit_ref *choices;   /* the select's units (the top-level rows) */
+	const struct v_unit_ref *choices;   /* the select's units (the top-level rows) */
 	int nchoices;
 	enum ind_status_filter status;
 	const struct v_ind_list_row *rows;   /* this page, Norwegian order */

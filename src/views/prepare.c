@@ -41,20 +41,123 @@ static void x_of_n(struct html *h, int64_t x, int64_t n)
 
 /* ---- the cycle's list ---- */
 
-void v_prep_index(struct html *h, const struct v_prep_index *m)
+static const enum msg FILTER_MSG[PREP_FILTER_COUNT] = {
+	[PREP_FILTER_ALL] = MSG_IND_FILTER_ALL,
+	[PREP_FILTER_NOT_PREPARED] = MSG_PREP_FILTER_NOT_PREPARED,
+	[PREP_FILTER_PREPARED] = MSG_PREP_FILTER_PREPARED,
+	[PREP_FILTER_PACK_NOT_SENT] = MSG_PREP_FILTER_PACK_NOT_SENT,
+	[PREP_FILTER_PACK_SENT] = MSG_PREP_FILTER_PACK_SENT,
+	[PREP_FILTER_READING_OPEN] = MSG_PREP_FILTER_READING_OPEN,
+};
+
+const char *v_prep_index_href(struct arena *a, int64_t cycle_id, int64_t unit_id, enum prep_filter f)
+{
+	return v_unit_filter_href(a, url_path(a, "/cycles/%lld/prepare", (long long)cycle_id), unit_id,
+				  prep_filter_name(f));
+}
+
+/* The shared filter form and trail with this list's states. */
+static void index_filters(struct html *h, const struct v_prep_index *m)
+{
+	struct v_option *opts = arena_alloc(h->b->arena, sizeof *opts * PREP_FILTER_COUNT);
+	if (!opts)
+		return;
+	for (int f = 1; f < PREP_FILTER_COUNT; f++)
+		opts[f - 1] = (struct v_option){ prep_filter_name((enum prep_filter)f), msg(h->lang, FILTER_MSG[f]) };
+	struct v_unit_filter uf = m->filter;
+	uf.statuses = opts;
+	uf.nstatuses = PREP_FILTER_COUNT - 1;
+	v_unit_filter_form(h, &uf);
+	v_unit_trail(h, &uf);
+}
+
+/* "Viser enhet 1–50 av 5 000." */
+static void index_count(struct html *h, const struct v_prep_index *m)
 {
 	struct arena *a = h->b->arena;
+	struct buf from, to, total;
+	buf_init(&from, a, 16);
+	buf_init(&to, a, 16);
+	buf_init(&total, a, 16);
+	fmt_int(&from, m->first);
+	fmt_int(&to, m->first + m->n - 1);
+	fmt_int(&total, m->total);
+	HTML_LIT(h, "<p class=\"ds-paragraph\" id=\"prep-count\" role=\"status\">");
+	if (m->total == 0)
+		html_msg(h, MSG_IND_LIST_NONE);
+	else
+		html_msgf(h, MSG_IND_LIST_SHOWING, buf_str(&from), buf_str(&to), buf_str(&total));
+	HTML_LIT(h, "</p>\n");
+}
+
+static void index_row(struct html *h, const struct v_prep_index *m, const struct v_prep_row *r)
+{
+	struct arena *a = h->b->arena;
+	HTML_LIT(h, "<tr><th scope=\"row\"><a class=\"ds-link\"");
+	HTML_URL(h, "href", url_path(a, "/cycles/%lld/prepare/%lld", (long long)m->cycle_id, (long long)r->unit_id));
+	HTML_LIT(h, ">");
+	html_text(h, r->name);
+	HTML_LIT(h, "</a>");
+	if (r->code && *r->code) {
+		HTML_LIT(h, " <span class=\"ind-code\">(");
+		html_text(h, r->code);
+		HTML_LIT(h, ")</span>");
+	}
+	HTML_LIT(h, "</th><td>");
+	if (r->leader_name)
+		html_text(h, r->leader_name);
+	else
+		html_msg(h, MSG_PREP_NO_LEADER);
+	HTML_LIT(h, "</td><td>");
+	x_of_n(h, r->steps_ticked, m->nsteps);
+	HTML_LIT(h, "</td><td>");
+	if (r->pack_sent_at) {
+		struct buf b;
+		buf_init(&b, a, 64);
+		fmt_date(&b, r->pack_sent_at);
+		html_msgf(h, MSG_PREP_PACK_SENT_ON, buf_str(&b));
+	} else {
+		html_msg(h, MSG_PREP_PACK_NOT_SENT);
+	}
+	HTML_LIT(h, "</td><td>");
+	x_of_n(h, r->confirmed, r->employees);
+	HTML_LIT(h, "</td><td>");
+	/* the units below: the list of the subtree, named for a screen reader */
+	if (r->has_children && r->unit_id != m->filter.unit_id) {
+		HTML_LIT(h, "<a class=\"ds-link\"");
+		HTML_URL(h, "href", v_unit_filter_href(a, m->filter.base, r->unit_id, m->filter.status));
+		HTML_LIT(h, ">");
+		html_msg(h, MSG_PREP_SUBUNITS_SHOW);
+		HTML_LIT(h, "<span class=\"ds-sr-only\"> ");
+		html_text(h, r->name);
+		HTML_LIT(h, "</span></a>");
+	} else if (r->has_children) {
+		html_msg(h, MSG_PREP_SUBUNITS_SHOWN);
+	} else {
+		html_msg(h, MSG_PREP_SUBUNITS_NONE);
+	}
+	HTML_LIT(h, "</td></tr>\n");
+}
+
+void v_prep_index(struct html *h, const struct v_prep_index *m)
+{
 	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
 	html_msgf(h, MSG_PREP_INDEX_TITLE, m->cycle_name);
 	HTML_LIT(h, "</h1>\n");
 	if (m->closed)
 		closed_alert(h);
 	v_block_para(h, m->org_wide ? MSG_PREP_INDEX_INTRO_ORG : MSG_PREP_INDEX_INTRO_LEADER);
-	if (m->n == 0) {
+	if (!m->filterable && m->total == 0) {
 		v_block_para(h, MSG_PREP_NO_UNITS);
 		return;
 	}
-	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\"><caption>");
+	if (m->filterable) {
+		index_filters(h, m);
+		index_count(h, m);
+	}
+	if (m->n == 0)
+		return;
+	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\" id=\"prep-units\"><caption>");
 	html_msg(h, MSG_PREP_TABLE_CAPTION);
 	HTML_LIT(h, "</caption><thead><tr><th scope=\"col\">");
 	html_msg(h, MSG_PREP_COL_UNIT);
@@ -66,38 +169,13 @@ void v_prep_index(struct html *h, const struct v_prep_index *m)
 	html_msg(h, MSG_PREP_COL_PACK);
 	HTML_LIT(h, "</th><th scope=\"col\">");
 	html_msg(h, MSG_PREP_COL_READ);
+	HTML_LIT(h, "</th><th scope=\"col\">");
+	html_msg(h, MSG_PREP_COL_SUBUNITS);
 	HTML_LIT(h, "</th></tr></thead><tbody>\n");
-	for (int i = 0; i < m->n; i++) {
-		const struct v_prep_row *r = &m->rows[i];
-		HTML_LIT(h, "<tr><th scope=\"row\">");
-		for (int d = 0; d < r->depth && d < 8; d++)
-			HTML_LIT(h, "<span class=\"prep-indent\" aria-hidden=\"true\"></span>");
-		HTML_LIT(h, "<a class=\"ds-link\"");
-		HTML_URL(h, "href", url_path(a, "/cycles/%lld/prepare/%lld", (long long)m->cycle_id,
-					     (long long)r->unit_id));
-		HTML_LIT(h, ">");
-		html_text(h, r->name);
-		HTML_LIT(h, "</a></th><td>");
-		if (r->leader_name)
-			html_text(h, r->leader_name);
-		else
-			html_msg(h, MSG_PREP_NO_LEADER);
-		HTML_LIT(h, "</td><td>");
-		x_of_n(h, r->steps_ticked, m->nsteps);
-		HTML_LIT(h, "</td><td>");
-		if (r->pack_sent_at) {
-			struct buf b;
-			buf_init(&b, a, 64);
-			fmt_date(&b, r->pack_sent_at);
-			html_msgf(h, MSG_PREP_PACK_SENT_ON, buf_str(&b));
-		} else {
-			html_msg(h, MSG_PREP_PACK_NOT_SENT);
-		}
-		HTML_LIT(h, "</td><td>");
-		x_of_n(h, r->confirmed, r->employees);
-		HTML_LIT(h, "</td></tr>\n");
-	}
+	for (int i = 0; i < m->n; i++)
+		index_row(h, m, &m->rows[i]);
 	HTML_LIT(h, "</tbody></table>\n");
+	v_pager(h, &m->pager);
 }
 
 /* ---- one unit ---- */

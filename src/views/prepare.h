@@ -19,31 +19,46 @@
 #include "domain/types.h"
 #include "domain/validate.h"
 #include "html/html.h"
+#include "views/pager.h"
+#include "views/unit_filter.h"
 
 /* One unit's line in the cycle's list (the store's prep_unit_row, copied so
  * views need no store header). */
 struct v_prep_row {
 	int64_t unit_id;
 	const char *name;
+	const char *code;          /* told after the name (names repeat); NULL or "": none */
 	const char *leader_name;   /* NULL: no leader */
-	int depth;                 /* tree depth, for indentation */
+	bool has_children;         /* a link to the list of its subtree */
 	int64_t steps_ticked;
 	int64_t pack_sent_at;      /* 0: not sent */
 	int64_t employees;
 	int64_t confirmed;
 };
 
-/* GET /cycles/{id}/prepare */
+enum { PREP_INDEX_PAGE = 50 };   /* units a page, as on the indicators list */
+
+/* GET /cycles/{id}/prepare: the units the actor may prepare, a page of
+ * them, filtered by a subtree and a state (the form only when there is
+ * more than one unit to choose from). */
 struct v_prep_index {
 	int64_t cycle_id;
 	const char *cycle_name;
 	bool closed;
 	bool org_wide;             /* HR/admin: every unit */
 	int nsteps;
-	const struct v_prep_row *rows;
+	bool filterable;           /* the actor has more than one unit: the filter form */
+	struct v_unit_filter filter;   /* the subtree and the state chosen, the trail */
+	const struct v_prep_row *rows;   /* this page, Norwegian order */
 	int n;
+	int total;                 /* units matching the filters */
+	int first;                 /* the number of rows[0] in the list, from 1 */
+	struct v_pager pager;
 };
 void v_prep_index(struct html *h, const struct v_prep_index *m);
+
+/* The list's URL for a subtree (0: every unit) and a state. */
+const char *v_prep_index_href(struct arena *a, int64_t cycle_id, int64_t unit_id, enum prep_filter f);
 
 /* A document offered for the pack. */
 struct prep_doc_item {

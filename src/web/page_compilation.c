@@ -178,8 +178,9 @@ static bool read_query(struct ctx *c, struct v_comp_query *q)
 		q->free = true;   /* the former filter's word for the free ones */
 	else
 		q->area_id = query_id(c, "area");
+	q->into = query_id(c, "into");
 	int64_t page = query_id(c, "page");
-	if (q->unit_id < 0 || q->competence_id < 0 || q->area_id < 0 || page < 0 || page > 1000000)
+	if (q->unit_id < 0 || q->competence_id < 0 || q->area_id < 0 || q->into < 0 || page < 0 || page > 1000000)
 		return false;
 	q->page = page > 0 ? (int)page : 1;
 	const char *st = ctx_query(c, "status");
@@ -422,6 +423,16 @@ void page_comp_overview(struct ctx *c)
 	    (e = level_names(c, &m.level_names, &m.nlevels, NULL, NULL))) {
 		fail(c, &hd, e);
 		return;
+	}
+	if (m.q.into) {
+		/* adding to a decided need (needs list) or measure (measures
+		 * list): it must be the cycle's (else 404) */
+		struct decided_row into = { .measure = v_comp_query_measures_list(&m.q) };
+		if ((e = store_decided_get(c->db, c->a, hd.v.cycle_id, m.q.into, &into))) {
+			fail(c, &hd, e);
+			return;
+		}
+		m.into_title = into.measure ? into.m.title : into.need.title;
 	}
 	if (v_comp_query_needs_list(&m.q)) {
 		e = load_needs_list(c, &f, ar, nar, &m);
@@ -779,8 +790,9 @@ static int64_t posted_id(struct ctx *c, const char *name, enum problem p, struct
 struct job {
 	struct head hd;
 	int64_t id;                /* 0: create */
-	int op;                    /* 0 save, 1 delete, 2 add source, 3 remove source */
-	int64_t source_id;
+	int op;                    /* 0 save, 1 delete, 2 add sources, 3 remove a source */
+	struct comp_ref *ids;      /* op 2: the sources to add; op 3: the one to take out */
+	int nids;
 	struct decided_row in, before;
 	const char *people_value;                   /* a need's, as typed */
 	const char *deadline_value, *budget_value;  /* a measure's, as typed */
@@ -837,52 +849,87 @@ static void read_need_form(struct ctx *c, struct job *j)
 	}
 }
 
-static void render_need_show(struct ctx *c, const struct head *hd, int64_t id, const struct field_errors *fe)
+/* The ids a refused addition had ticked, for the boxes (arena memory). */
+static const int64_t *ticked_ids(struct ctx *c, const struct comp_ref *ticked, int n)
+{
+	int64_t *v = arena_alloc(c->a, sizeof *v * (size_t)(n > 0 ? n : 1));
+	for (int i = 0; v && i < n; i++)
+		v[i] = ticked[i].id;
+	return v;
+}
+
+/* The proposed needs that matter first as new sources of d: the same
+ * competence's (read in order, at most V_COMP_CANDIDATES_MAX), or, for a
+ * need described freely, those sharing words with its title (every
+ * candidate read, ranked in C: the folding is ICU's, not the database's). */
+static enum err need_candidates(struct ctx *c, const struct head *hd, const struct decided_need *d,
+				struct v_comp_need_show *m)
+{
+	struct comp_proposed_need *v;
+	int n;
+	enum err e = store_comp_need_candidates(c->db, c->a, hd->v.cycle_id, d->id, d->competence_id,
+						d->competence_id ? V_COMP_CANDIDATES_MAX : 0, &v, &n,
+						&m->cand.total);
+	if (e)
+		return e;
+	if (d->competence_id) {
+		struct competence k;
+		e = store_competence_get(c->db, c->a, d->competence_id, &k);
+		if (e && e != ERR_NOTFOUND)
+			return e;
+		if (!e) {
+			m->area_id = k.area_id;
+			m->area_name = k.area_name;
+		}
+	} else {
+		int kept = comp_by_words(c->a, d->title, v, n);
+		if (kept < 0)
+			return ERR_TOO_BIG;
+		m->cand.total = kept;
+		n = kept < V_COMP_CANDIDATES_MAX ? kept : V_COMP_CANDIDATES_MAX;
+	}
+	m->candidates = v;
+	m->cand.n = n;
+	return OK;
+}
+
+static void render_need_show(struct ctx *c, const struct head *hd, int64_t id, const struct field_errors *fe,
+			     const struct comp_ref *ticked, int nticked)
 {
 	struct decided_need d;
 	enum err e = store_decided_need_get(c->db, c->a, hd->v.cycle_id, id, &d);
-	struct comp_proposed_need *pn = NULL;
-	int npn = 0;
+	struct v_comp_need_show m = { .head = hd->v, .need = &d, .errors = fe };
 	struct decided_measure *dm = NULL;
 	int ndm = 0;
-	const char *const *names = NULL;
-	int nnames = 0;
 	if (!e && hd->v.can_write)
-		e = store_comp_proposed_needs(c->db, c->a, hd->v.cycle_id, false, &pn, &npn);
+		e = need_candidates(c, hd, &d, &m);
 	if (!e)
 		e = store_decided_measures_list(c->db, c->a, hd->v.cycle_id, &dm, &ndm);
 	if (!e)
-		e = level_names(c, &names, &nnames, NULL, NULL);
+		e = level_names(c, &m.level_names, &m.nlevels, NULL, NULL);
 	if (e) {
 		fail(c, hd, e);
 		return;
 	}
-	struct v_comp_choice *cand = arena_alloc(c->a, sizeof *cand * (size_t)(npn > 0 ? npn : 1));
 	struct decided_measure *answers = arena_alloc(c->a, sizeof *answers * (size_t)(ndm > 0 ? ndm : 1));
-	if (!cand || !answers) {
+	m.cand.csrf = hd->v.csrf;
+	m.cand.ticked = ticked_ids(c, ticked, nticked);
+	m.cand.nticked = nticked;
+	m.cand.errors = fe;
+	if (!answers || !m.cand.ticked) {
 		ctx_error_page(c, 413);
 		return;
 	}
-	int nc = 0, na = 0;
-	for (int i = 0; i < npn; i++) {
-		bool in = false;
-		for (int s = 0; s < d.nsources; s++)
-			in = in || d.sources[s].id == pn[i].id;
-		if (!in)
-			cand[nc++] = (struct v_comp_choice){ pn[i].id,
-							     arena_printf(c->a, "%s (%s)", pn[i].title, pn[i].unit_name), 0 };
-	}
+	int na = 0;
 	for (int i = 0; i < ndm; i++)
 		for (int k = 0; k < dm[i].nneeds; k++)
 			if (dm[i].needs[k].id == id) {
 				answers[na++] = dm[i];
 				break;
 			}
-	struct v_comp_need_show m = {
-		.head = hd->v, .need = &d,
-		.level_name = d.required_level > 0 && d.required_level < nnames ? names[d.required_level] : NULL,
-		.candidates = cand, .ncandidates = nc, .measures = answers, .nmeasures = na, .errors = fe,
-	};
+	m.measures = answers;
+	m.nmeasures = na;
+	m.level_name = d.required_level > 0 && d.required_level < m.nlevels ? m.level_names[d.required_level] : NULL;
 	struct html h;
 	page_begin(c, &h, title2(c, MSG_CMPL_COL_DECIDED, d.title));
 	v_comp_need_show(&h, &m);
@@ -1051,35 +1098,27 @@ static void read_measure_form(struct ctx *c, struct job *j)
 	}
 }
 
-static void render_measure_show(struct ctx *c, const struct head *hd, int64_t id,
-				const struct field_errors *fe)
+static void render_measure_show(struct ctx *c, const struct head *hd, int64_t id, const struct field_errors *fe,
+				const struct comp_ref *ticked, int nticked)
 {
 	struct decided_measure d;
 	enum err e = store_decided_measure_get(c->db, c->a, hd->v.cycle_id, id, &d);
-	struct comp_proposed_measure *pm = NULL;
-	int npm = 0;
+	struct v_comp_measure_show m = { .head = hd->v, .measure = &d, .errors = fe };
+	struct comp_proposed_measure *v = NULL;
 	if (!e && hd->v.can_write)
-		e = store_comp_proposed_measures(c->db, c->a, hd->v.cycle_id, false, &pm, &npm);
+		e = store_comp_measure_candidates(c->db, c->a, hd->v.cycle_id, d.id, d.kind, V_COMP_CANDIDATES_MAX,
+						  &v, &m.cand.n, &m.cand.total);
 	if (e) {
 		fail(c, hd, e);
 		return;
 	}
-	struct v_comp_choice *cand = arena_alloc(c->a, sizeof *cand * (size_t)(npm > 0 ? npm : 1));
-	if (!cand) {
+	m.candidates = v;
+	m.cand = (struct v_cand){ .csrf = hd->v.csrf, .n = m.cand.n, .total = m.cand.total,
+				  .ticked = ticked_ids(c, ticked, nticked), .nticked = nticked, .errors = fe };
+	if (!m.cand.ticked) {
 		ctx_error_page(c, 413);
 		return;
 	}
-	int nc = 0;
-	for (int i = 0; i < npm; i++) {
-		bool in = false;
-		for (int s = 0; s < d.nsources; s++)
-			in = in || d.sources[s].id == pm[i].id;
-		if (!in)
-			cand[nc++] = (struct v_comp_choice){ pm[i].id,
-							     arena_printf(c->a, "%s (%s)", pm[i].title, pm[i].unit_name), 0 };
-	}
-	struct v_comp_measure_show m = { .head = hd->v, .measure = &d, .candidates = cand, .ncandidates = nc,
-					 .errors = fe };
 	struct html h;
 	page_begin(c, &h, title2(c, MSG_CMPL_COL_DECIDED_MEASURE, d.title));
 	v_comp_measure_show(&h, &m);
@@ -1099,35 +1138,43 @@ static void render_form(struct ctx *c, const struct head *hd, const struct job *
 		render_need_form(c, hd, &j->in.need, j->people_value, fe);
 }
 
+/* The show page; ticked: the boxes a refused addition had ticked. */
 static void render_show(struct ctx *c, const struct head *hd, bool measure, int64_t id,
-			const struct field_errors *fe)
+			const struct field_errors *fe, const struct comp_ref *ticked, int nticked)
 {
 	if (measure)
-		render_measure_show(c, hd, id, fe);
+		render_measure_show(c, hd, id, fe, ticked, nticked);
 	else
-		render_need_show(c, hd, id, fe);
+		render_need_show(c, hd, id, fe, ticked, nticked);
 }
 
-/* j->in becomes j->before with j->source_id added (op 2) or taken out
- * (op 3); OK with nothing to do when it is already there; ERR_NOTFOUND
- * when it is not there to take out. */
+/* j->in becomes j->before with j->ids added (op 2: those already there
+ * are left as they are) or j->ids[0] taken out (op 3); OK with nothing to
+ * do when every one is already there; ERR_NOTFOUND when it is not there
+ * to take out. */
 static enum err change_sources(struct ctx *c, struct job *j, bool *nothing)
 {
 	j->in = j->before;
 	struct comp_ref **src;
 	int *nsrc;
 	decided_row_sources(&j->in, &src, &nsrc);
-	struct comp_ref *s = arena_alloc(c->a, sizeof *s * (size_t)(*nsrc + 1));
+	struct comp_ref *s = arena_alloc(c->a, sizeof *s * (size_t)(*nsrc + j->nids));
 	if (!s)
 		return ERR_TOO_BIG;
 	int k = 0;
 	for (int i = 0; i < *nsrc; i++)
-		if ((*src)[i].id != j->source_id)
+		if (j->op == 2 || (*src)[i].id != j->ids[0].id)
 			s[k++] = (*src)[i];
 	if (j->op == 2) {
-		if ((*nothing = k != *nsrc))   /* already a source */
+		for (int i = 0; i < j->nids; i++) {
+			bool in = false;
+			for (int q = 0; q < *nsrc && !in; q++)
+				in = (*src)[q].id == j->ids[i].id;
+			if (!in)
+				s[k++] = (struct comp_ref){ .id = j->ids[i].id };
+		}
+		if ((*nothing = k == *nsrc))   /* every one already a source */
 			return OK;
-		s[k++] = (struct comp_ref){ .id = j->source_id };
 	} else if (k == *nsrc) {
 		return ERR_NOTFOUND;
 	}
@@ -1217,26 +1264,36 @@ static void run_job(struct ctx *c, bool measure, int op, bool has_id)
 	else if (op == 0)
 		read_need_form(c, &j);
 	if (op == 2) {
-		j.source_id = posted_id(c, "source_id", PROB_UNKNOWN_REF, &j.fe);
-		if (!j.source_id && !j.fe.n)
+		/* one source_id (the measure's select) or several (the need's boxes) */
+		if (!field_ids(&c->form, "source_id", c->a, &j.ids, &j.nids)) {
+			field_error_add(&j.fe, "source_id", PROB_UNKNOWN_REF);
+			j.nids = 0;
+		} else if (j.nids == 0) {
 			field_error_add(&j.fe, "source_id", PROB_REQUIRED);
+		}
 		if (j.fe.n) {
 			c->w->status = 422;
-			render_show(c, &j.hd, measure, j.id, &j.fe);
+			render_show(c, &j.hd, measure, j.id, &j.fe, NULL, 0);
 			return;
 		}
 	}
-	if (op == 3 && !(j.source_id = ctx_param_id(c, "source_id"))) {
-		ctx_error_page(c, 404);
-		return;
+	if (op == 3) {
+		struct comp_ref *one = arena_alloc(c->a, sizeof *one);
+		if (!one || !(one->id = ctx_param_id(c, "source_id"))) {
+			ctx_error_page(c, one ? 404 : 413);
+			return;
+		}
+		j.ids = one;
+		j.nids = 1;
 	}
 	e = ctx_write(c, do_job, &j);
 	if (e == ERR_INVALID && j.fe.n) {
 		c->w->status = 422;
 		if (op == 2) {
+			/* all or nothing: the boxes stay ticked, nothing was added */
 			struct field_errors fe = { 0 };
 			field_error_add(&fe, "source_id", PROB_UNKNOWN_REF);
-			render_show(c, &j.hd, measure, j.id, &fe);
+			render_show(c, &j.hd, measure, j.id, &fe, j.ids, j.nids);
 		} else {
 			render_form(c, &j.hd, &j, &j.fe);
 		}
@@ -1259,7 +1316,8 @@ static void run_job(struct ctx *c, bool measure, int op, bool has_id)
 		break;
 	default:
 		ctx_redirect_flash(c, arena_printf(c->a, "%s#lineage", row_path(c, measure, cycle_id, j.id)),
-				   op == 2 ? MSG_CMPL_FLASH_SOURCE_ADDED : MSG_CMPL_FLASH_SOURCE_REMOVED);
+				   op == 3 ? MSG_CMPL_FLASH_SOURCE_REMOVED
+				   : j.nids > 1 ? MSG_CMPL_FLASH_SOURCES_ADDED : MSG_CMPL_FLASH_SOURCE_ADDED);
 	}
 }
 
@@ -1285,7 +1343,7 @@ static void show_page(struct ctx *c, bool measure)
 		fail(c, &hd, e);
 		return;
 	}
-	render_show(c, &hd, measure, id, NULL);
+	render_show(c, &hd, measure, id, NULL, NULL, 0);
 }
 
 void page_comp_need_show(struct ctx *c) { show_page(c, false); }

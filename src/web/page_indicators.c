@@ -106,14 +106,8 @@ static void fail(struct ctx *c, enum err e)
 /* The list's URL with the filters and no page: the pager adds page=N. */
 static const char *base_href(struct arena *a, int64_t cycle_id, const struct list_query *q)
 {
-	const char *status = ind_status_filter_name(q->status);
-	if (q->unit_id)
-		return *status ? url_path(a, "/cycles/%lld/indicators?unit=%lld&status=%s", (long long)cycle_id,
-					  (long long)q->unit_id, status)
-			       : url_path(a, "/cycles/%lld/indicators?unit=%lld", (long long)cycle_id,
-					  (long long)q->unit_id);
-	return *status ? url_path(a, "/cycles/%lld/indicators?status=%s", (long long)cycle_id, status)
-		       : url_path(a, "/cycles/%lld/indicators", (long long)cycle_id);
+	return v_unit_filter_href(a, url_path(a, "/cycles/%lld/indicators", (long long)cycle_id), q->unit_id,
+				  ind_status_filter_name(q->status));
 }
 
 /* The indexes of the rows that pass the filters, in name order. */
@@ -148,13 +142,13 @@ static enum err choices(struct ctx *c, const struct ind_rows *r, struct v_ind_li
 	enum err e = ind_rows_group(c->a, r, &g);
 	if (e)
 		return e;
-	struct v_ind_unit_ref *v = arena_alloc(c->a, sizeof *v * CHOICES_MAX);
+	struct v_unit_ref *v = arena_alloc(c->a, sizeof *v * CHOICES_MAX);
 	if (!v)
 		return ERR_TOO_BIG;
 	int k = 0;
 	for (int i = 0; i < g.plan.n && k < CHOICES_MAX; i++)
 		if (!g.plan.own_only[i])
-			v[k++] = (struct v_ind_unit_ref){ g.plan.head[i], head_name(r, &g, i) };
+			v[k++] = (struct v_unit_ref){ g.plan.head[i], head_name(r, &g, i) };
 	m->choices = v;
 	m->nchoices = k;
 	return OK;
@@ -176,7 +170,7 @@ static enum err fill_list(struct ctx *c, const struct cycle *cy, const struct li
 		return ERR_NOTFOUND;
 	bool *has_children = arena_alloc(c->a, sizeof *has_children * (size_t)(r.n > 0 ? r.n : 1));
 	int *path = arena_alloc(c->a, sizeof *path * PATH_MAX_DEPTH);
-	struct v_ind_unit_ref *refs = arena_alloc(c->a, sizeof *refs * PATH_MAX_DEPTH);
+	struct v_unit_ref *refs = arena_alloc(c->a, sizeof *refs * PATH_MAX_DEPTH);
 	struct v_ind_list_row *rows = arena_alloc(c->a, sizeof *rows * IND_LIST_PAGE);
 	if (!has_children || !path || !refs || !rows || !ind_mark_parents(c->a, r.nodes, r.n, has_children))
 		return ERR_TOO_BIG;
@@ -184,7 +178,7 @@ static enum err fill_list(struct ctx *c, const struct cycle *cy, const struct li
 	if (npath < 0)
 		return ERR_TOO_BIG;
 	for (int i = 0; i < npath; i++)
-		refs[i] = (struct v_ind_unit_ref){ r.nodes[path[i]].id, r.p1[path[i]]->name };
+		refs[i] = (struct v_unit_ref){ r.nodes[path[i]].id, r.p1[path[i]]->name };
 	int first = (q->page - 1) * IND_LIST_PAGE, n = 0;
 	bool show_leaders = access_can(&c->actor, ACT_PREPARE, 0);
 	for (int j = first; j < nsel && n < IND_LIST_PAGE; j++) {

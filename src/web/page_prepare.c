@@ -13,6 +13,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/utf8.h"
+#include "domain/indicator_units.h"
 #include "domain/prepare.h"
 #include "html/html.h"
 #include "store/cycles.h"
@@ -22,6 +23,7 @@
 #include "views/dashboard.h"
 #include "views/prepare.h"
 #include "web/pages_indicators.h"
+#include "web/pages_org.h"
 
 /* The checklist's length for the indicators: the procedure in bokmål, the
  * organisation's first language (a tick counts when its index is below). */
@@ -86,60 +88,192 @@ static enum err load_target(struct ctx *c, struct target *t)
 
 /* ---- GET /cycles/{id}/prepare ---- */
 
-static int cmp_id(const void *pa, const void *pb)
+/* The select's top-level units (at most a page of them, as on the
+ * indicators list) and the deepest trail shown. */
+enum { CHOICES_MAX = 100, TRAIL_MAX = 16 };
+
+struct index_query {
+	int64_t unit_id;           /* 0: every unit */
+	enum prep_filter status;
+	int page;                  /* from 1 */
+};
+
+/* The query's filters; false for a malformed one (400). */
+static bool parse_index_query(struct ctx *c, struct index_query *q)
 {
-	const struct prep_unit_row *a = pa, *b = pb;
-	return (a->counts.unit_id > b->counts.unit_id) - (a->counts.unit_id < b->counts.unit_id);
+	bool ok_unit, ok_page;
+	const char *p = ctx_query(c, "page");
+	q->unit_id = page_org_parse_id(ctx_query(c, "unit"), &ok_unit);
+	int64_t page = page_org_parse_id(p, &ok_page);
+	if (!ok_unit || !ok_page || (p && *p && (page < 1 || page > 1000000)))
+		return false;
+	q->page = page > 0 ? (int)page : 1;
+	return prep_filter_parse(ctx_query(c, "status"), &q->status);
+}
+
+/* The units the actor may prepare, in the store's order (name in Norwegian
+ * order, then id), as rows and as tree nodes. */
+struct index_units {
+	const struct prep_unit_row **rows;
+	struct ind_node *nodes;
+	int n;
+};
+
+static enum err load_index_units(struct ctx *c, int64_t cycle_id, int nsteps, struct index_units *u)
+{
+	struct prep_unit_row *rows = NULL;
+	int nrows = 0;
+	enum err e = store_prep_unit_rows(c->db, c->a, cycle_id, nsteps, 0, &rows, &nrows);
+	if (e)
+		return e;
+	size_t cap = (size_t)(nrows > 0 ? nrows : 1);
+	u->rows = arena_alloc(c->a, sizeof *u->rows * cap);
+	u->nodes = arena_alloc(c->a, sizeof *u->nodes * cap);
+	if (!u->rows || !u->nodes)
+		return ERR_TOO_BIG;
+	u->n = 0;
+	for (int i = 0; i < nrows; i++) {
+		if (!access_can(&c->actor, ACT_PREPARE, rows[i].counts.unit_id))
+			continue;
+		u->rows[u->n] = &rows[i];
+		u->nodes[u->n++] = (struct ind_node){ rows[i].counts.unit_id, rows[i].parent_id };
+	}
+	return OK;
+}
+
+/* The unit select's choices: the heads of the home page's rows
+ * (domain/indicator_units.h) that stand for a subtree, not a unit's own
+ * figures, in name order. */
+static enum err index_choices(struct ctx *c, const struct index_units *u, struct v_unit_filter *f)
+{
+	struct ind_groups g;
+	struct v_unit_ref *v = arena_alloc(c->a, sizeof *v * CHOICES_MAX);
+	if (!v || !ind_groups_plan(c->a, u->nodes, u->n, &g))
+		return ERR_TOO_BIG;
+	int k = 0;
+	for (int i = 0; i < u->n && k < CHOICES_MAX; i++) {
+		int row = g.row_of[i];
+		if (row >= 0 && g.head[row] == u->nodes[i].id && !g.own_only[row])
+			v[k++] = (struct v_unit_ref){ u->nodes[i].id, u->rows[i]->name };
+	}
+	f->choices = v;
+	f->nchoices = k;
+	return OK;
+}
+
+/* The trail from the top of the actor's units down to the unit shown. */
+static enum err index_trail(struct ctx *c, const struct index_units *u, struct v_unit_filter *f)
+{
+	int *at = arena_alloc(c->a, sizeof *at * TRAIL_MAX);
+	struct v_unit_ref *v = arena_alloc(c->a, sizeof *v * TRAIL_MAX);
+	if (!at || !v)
+		return ERR_TOO_BIG;
+	int n = f->unit_id ? ind_path(c->a, u->nodes, u->n, f->unit_id, at, TRAIL_MAX) : 0;
+	if (n < 0)
+		return ERR_TOO_BIG;
+	for (int i = 0; i < n; i++)
+		v[i] = (struct v_unit_ref){ u->nodes[at[i]].id, u->rows[at[i]]->name };
+	f->path = v;
+	f->npath = n;
+	return OK;
+}
+
+/* The page of the units that pass the filters. */
+static enum err index_page(struct ctx *c, const struct index_units *u, const struct index_query *q,
+			   struct v_prep_index *m)
+{
+	size_t cap = (size_t)(u->n > 0 ? u->n : 1);
+	bool *in = arena_alloc(c->a, sizeof *in * cap);
+	bool *has_children = arena_alloc(c->a, sizeof *has_children * cap);
+	struct v_prep_row *v = arena_alloc(c->a, sizeof *v * PREP_INDEX_PAGE);
+	if (!in || !has_children || !v || !ind_mark_parents(c->a, u->nodes, u->n, has_children))
+		return ERR_TOO_BIG;
+	if (q->unit_id) {
+		if (ind_subtree(c->a, u->nodes, u->n, q->unit_id, in) < 0)
+			return ERR_TOO_BIG;
+	} else {
+		for (int i = 0; i < u->n; i++)
+			in[i] = true;
+	}
+	int first = (q->page - 1) * PREP_INDEX_PAGE, total = 0, k = 0;
+	for (int i = 0; i < u->n; i++) {
+		const struct prep_unit_row *r = u->rows[i];
+		if (!in[i] || !prep_filter_match(q->status, &r->counts, m->nsteps, r->pack_sent_at))
+			continue;
+		if (total++ < first || k == PREP_INDEX_PAGE)
+			continue;
+		v[k++] = (struct v_prep_row){
+			.unit_id = r->counts.unit_id, .name = r->name, .code = r->code,
+			.leader_name = r->leader_name, .has_children = has_children[i],
+			.steps_ticked = r->counts.steps_ticked, .pack_sent_at = r->pack_sent_at,
+			.employees = r->counts.employees, .confirmed = r->counts.confirmed,
+		};
+	}
+	int pages = ind_page_count(total, PREP_INDEX_PAGE);
+	if (q->page > pages)
+		return ERR_NOTFOUND;
+	m->rows = v;
+	m->n = k;
+	m->total = total;
+	m->first = first + 1;
+	m->pager = (struct v_pager){
+		.page = q->page, .pages = pages, .href = v_prep_index_href(c->a, m->cycle_id, q->unit_id, q->status),
+	};
+	return OK;
+}
+
+/* A subtree asked for must exist (404) and be the actor's to prepare (403). */
+static enum err check_index_unit(struct ctx *c, int64_t unit_id)
+{
+	if (!unit_id)
+		return OK;
+	struct unit u;
+	enum err e = store_unit_get(c->db, c->a, unit_id, &u);
+	if (!e && !access_can(&c->actor, ACT_PREPARE, unit_id))
+		e = ERR_FORBIDDEN;
+	return e;
 }
 
 void page_prepare_index(struct ctx *c)
 {
 	int64_t cycle_id = ctx_param_id(c, "id");
+	struct index_query q;
+	if (!parse_index_query(c, &q)) {
+		ctx_error_page(c, 400);
+		return;
+	}
 	struct cycle cy;
 	enum err e = cycle_id ? store_cycle_get(c->db, c->a, cycle_id, &cy) : ERR_NOTFOUND;
+	if (!e)
+		e = check_index_unit(c, q.unit_id);
 	char **steps;
-	int nsteps = 0;
+	struct v_prep_index m = {
+		.cycle_id = cycle_id, .org_wide = c->actor.role == ROLE_ADMIN || c->actor.role == ROLE_HR,
+	};
 	if (!e)
-		e = store_phase_steps(c->db, c->a, COUNT_LANG, PHASE_LEADER_PREPARATION, &steps, &nsteps);
-	struct prep_unit_row *rows = NULL;
-	int nrows = 0;
+		e = store_phase_steps(c->db, c->a, COUNT_LANG, PHASE_LEADER_PREPARATION, &steps, &m.nsteps);
+	struct index_units u;
 	if (!e)
-		e = store_prep_unit_rows(c->db, c->a, cycle_id, nsteps, 0, &rows, &nrows);
-	struct unit *tree = NULL;
-	int ntree = 0;
+		e = load_index_units(c, cycle_id, m.nsteps, &u);
+	if (!e) {
+		m.cycle_name = cy.name;
+		m.closed = cy.status == CYCLE_CLOSED;
+		/* a leader of one unit keeps the plain one-row list: nothing to filter */
+		m.filterable = u.n > 1;
+		m.filter = (struct v_unit_filter){
+			.base = url_path(c->a, "/cycles/%lld/prepare", (long long)cycle_id), .org_wide = m.org_wide,
+			.unit_id = q.unit_id, .status = prep_filter_name(q.status),
+		};
+		e = index_choices(c, &u, &m.filter);
+	}
 	if (!e)
-		e = store_unit_tree(c->db, c->a, &tree, &ntree);
+		e = index_trail(c, &u, &m.filter);
+	if (!e)
+		e = index_page(c, &u, &q, &m);
 	if (e) {
 		fail(c, e);
 		return;
 	}
-	qsort(rows, (size_t)nrows, sizeof *rows, cmp_id);
-	struct v_prep_row *v = arena_alloc(c->a, sizeof *v * (size_t)(ntree > 0 ? ntree : 1));
-	if (!v) {
-		ctx_error_page(c, 413);
-		return;
-	}
-	/* tree order, and only the units the actor may prepare */
-	int k = 0;
-	for (int i = 0; i < ntree; i++) {
-		if (!access_can(&c->actor, ACT_PREPARE, tree[i].id))
-			continue;
-		struct prep_unit_row key = { .counts.unit_id = tree[i].id };
-		const struct prep_unit_row *r = bsearch(&key, rows, (size_t)nrows, sizeof *rows, cmp_id);
-		if (!r)
-			continue;
-		v[k++] = (struct v_prep_row){
-			.unit_id = tree[i].id, .name = tree[i].name, .leader_name = r->leader_name,
-			.depth = tree[i].depth, .steps_ticked = r->counts.steps_ticked,
-			.pack_sent_at = r->pack_sent_at, .employees = r->counts.employees,
-			.confirmed = r->counts.confirmed,
-		};
-	}
-	struct v_prep_index m = {
-		.cycle_id = cycle_id, .cycle_name = cy.name, .closed = cy.status == CYCLE_CLOSED,
-		.org_wide = c->actor.role == ROLE_ADMIN || c->actor.role == ROLE_HR,
-		.nsteps = nsteps, .rows = v, .n = k,
-	};
 	struct html h;
 	page_begin(c, &h, arena_printf(c->a, "%s – %s", msg(c->lang, MSG_PREP_TITLE), cy.name));
 	v_prep_index(&h, &m);

@@ -222,6 +222,23 @@ async function main() {
       return (await hr.locator('main table caption', { hasText: 'per eining' }).count()) === 1;
     });
     await checkPage(hr, 'p1-dashboard-hr');
+
+    // ---- HR's list of units to prepare, filtered by the leader's division and a state ----
+    const division = sqlite(db, `SELECT id FROM units WHERE leader_id =
+      (SELECT person_id FROM users WHERE email = '${pass.leader.email}') ORDER BY id LIMIT 1`);
+    await step('HR filters the preparation list to the leader\'s division, prepared units', async () => {
+      await hr.goto(`${base}/cycles/${cycleId}/prepare`);
+      const form = hr.locator('main form.ind-filter');
+      await form.locator('select[name="unit"]').selectOption(division);
+      await form.locator('select[name="status"]').selectOption('prepared');
+      await submitForm(hr, form);
+      const u = new URL(hr.url());
+      return u.searchParams.get('unit') === division && u.searchParams.get('status') === 'prepared' &&
+        (await hr.locator(`main table a[href="${prep}"]`).count()) === 1 &&
+        (await hr.locator('main table tbody tr').count()) === 1 &&
+        (await hr.locator('main nav.ind-path strong[aria-current="location"]').count()) === 1;
+    });
+    await checkPage(hr, 'p1-prepare-index-hr');
   } finally {
     if (browser) await browser.close().catch(() => {});
     if (server) server.kill('SIGTERM');

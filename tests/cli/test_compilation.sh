@@ -202,6 +202,69 @@ is "  ... one left" "$(sql "SELECT count(*) FROM decided_need_sources WHERE deci
 is "add a source: 303" "$(post hr.jar $P/needs/$D/sources csrf=$T source_id=$N2)" 303
 is "  ... two again" "$(sql "SELECT count(*) FROM decided_need_sources WHERE decided_need_id = $D")" 2
 is "add another cycle's need as source: 422" "$(post hr.jar $P/needs/$D/sources csrf=$T source_id=$NX)" 422
+
+# ---- adding sources: the candidates that matter, several at once ----
+is "the decided need's page, for HR: 200" "$(get hr.jar $P/needs/$D)" 200
+has "  ... the same competence's submitted need offered" \
+	"name=\"source_id\" id=\"f-source_id\" value=\"$N5\""
+lacks "  ... not its sources" "name=\"source_id\" id=\"f-source_id-$N1\""
+lacks "  ... nor the other source" "value=\"$N2\"><label"
+lacks "  ... nor a draft's need" "value=\"$N4\"><label"
+lacks "  ... nor a free one" "value=\"$N3\"><label"
+has "  ... as a table with a caption" "<caption>Forslag som kan legges til</caption>"
+has "  ... one button for all ticked" "Legg til valgte"
+has "  ... a link to the competence's list in the overview" "href=\"$P?competence=$K&amp;into=$D\""
+has "  ... and to its area's" "href=\"$P?area="
+lacks "  ... no select of every proposal" "<select class=\"ds-input\" id=\"f-source_id\""
+ADDS=$(sql "SELECT count(*) FROM audit_log WHERE entity = 'decided_need' AND entity_id = $D AND action = 'add_source'")
+is "a good and a bad id at once: 422" \
+	"$(post hr.jar $P/needs/$D/sources csrf=$T source_id=$N5 source_id=$NX)" 422
+has "  ... says so at the boxes" "id=\"f-source_id-error\""
+has "  ... the box stays ticked" "value=\"$N5\" checked"
+is "  ... nothing added" "$(sql "SELECT count(*) FROM decided_need_sources WHERE decided_need_id = $D")" 2
+is "  ... no audit row" \
+	"$(sql "SELECT count(*) FROM audit_log WHERE entity = 'decided_need' AND entity_id = $D AND action = 'add_source'")" "$ADDS"
+is "an id that is not a number: 422" "$(post hr.jar $P/needs/$D/sources csrf=$T source_id=$N5 source_id=abc)" 422
+is "  ... nothing added" "$(sql "SELECT count(*) FROM decided_need_sources WHERE decided_need_id = $D")" 2
+is "nothing ticked: 422" "$(post hr.jar $P/needs/$D/sources csrf=$T)" 422
+has "  ... asks for a choice" "id=\"f-source_id-error\""
+is "take out a source again: 303" "$(post hr.jar $P/needs/$D/sources/$N2/delete csrf=$T)" 303
+is "add two ticked at once: 303" "$(post hr.jar $P/needs/$D/sources csrf=$T source_id=$N2 source_id=$N5)" 303
+is "  ... three sources" "$(sql "SELECT count(*) FROM decided_need_sources WHERE decided_need_id = $D")" 3
+is "  ... one audit row for both" \
+	"$(sql "SELECT count(*) FROM audit_log WHERE entity = 'decided_need' AND entity_id = $D AND action = 'add_source'")" \
+	"$((ADDS + 1))"
+is "  ... naming both" "$(sql "SELECT count(*) FROM audit_log WHERE entity = 'decided_need' AND entity_id = $D
+	AND action = 'add_source' AND changes LIKE '%$N2%' AND changes LIKE '%$N5%' AND id = (SELECT max(id) FROM audit_log)")" 1
+get hr.jar $P/needs/$D >/dev/null
+has "  ... says it" "Forslagene er lagt til."
+has "  ... no candidates left of the competence" "Ingen andre innsendte forslag gjelder $KNAME."
+is "take the section's need out again: 303" "$(post hr.jar $P/needs/$D/sources/$N5/delete csrf=$T)" 303
+is "the overview's list, adding to the need: 200" "$(get hr.jar "$P?competence=$K&into=$D")" 200
+has "  ... its boxes post to the need" "<form method=\"post\" class=\"comp-merge\" action=\"$P/needs/$D/sources\">"
+has "  ... named source_id" "name=\"source_id\" id=\"f-into-$N5\" value=\"$N5\""
+has "  ... the button names the need" "Legg valgte til i «Dataanalyse &lt;i&gt;»"
+lacks "  ... no merge into a new need" "action=\"$P/needs/new\""
+is "  ... an unknown need: 404" "$(get hr.jar "$P?competence=$K&into=999999")" 404
+is "  ... not an id: 400" "$(get hr.jar "$P?competence=$K&into=x")" 400
+get rep.jar "$P?competence=$K&into=$D" >/dev/null
+lacks "  ... a representative gets no form" "/sources\""
+# a need described freely: the candidates share words with its title (case-folded, æøå too)
+N6=$(need $U2 NULL 'SPRÅK I SKOLEN' high 3 NULL next_year 2)
+N7=$(need $U2 NULL 'Regnskap' high 3 NULL next_year 3)
+is "a free decided need: 303" "$(post hr.jar $P/needs $base "title=Språk og økonomi" sources=$N3)" 303
+DW=$(sql "SELECT max(id) FROM decided_needs")
+is "  ... its page: 200" "$(get hr.jar $P/needs/$DW)" 200
+has "  ... offers a need with the same word in capitals" "value=\"$N6\"><label"
+lacks "  ... not one without a shared word" "value=\"$N7\"><label"
+lacks "  ... nor its source" "value=\"$N3\"><label"
+has "  ... with a column for the competence" "<th scope=\"col\">Kompetanse</th>"
+has "  ... links to the free ones" "href=\"$P?free=1&amp;into=$DW\""
+has "  ... and to all" "href=\"$P?all=1&amp;into=$DW\""
+is "  ... add it: 303" "$(post hr.jar $P/needs/$DW/sources csrf=$T source_id=$N6)" 303
+is "  ... two sources" "$(sql "SELECT count(*) FROM decided_need_sources WHERE decided_need_id = $DW")" 2
+is "  ... delete that need: 303" "$(post hr.jar $P/needs/$DW/delete csrf=$T)" 303
+sql "DELETE FROM competence_needs WHERE id IN ($N6, $N7)"
 is "a proposal in a lineage cannot be deleted" \
 	"$(sqlite3 "$DB" "PRAGMA foreign_keys = ON; DELETE FROM competence_needs WHERE id = $N1" 2>&1 | grep -c FOREIGN)" 1
 is "edit form: 200" "$(get hr.jar $P/needs/$D/edit)" 200
@@ -238,6 +301,76 @@ is "  ... answers the need" "$(sql "SELECT decided_need_id FROM decided_measure_
 is "the measure's page: 200" "$(get hr.jar $P/measures/$DM)" 200
 has "  ... the budget in Norwegian" "12${NBSP}500 kr"
 has "  ... the deadline in Norwegian" "30.06.2027"
+
+# ---- adding sources to the measure: the candidates that matter, several at once ----
+pmeasure() { # unit kind title cycle
+	sql "INSERT INTO proposed_measures (cycle_id, unit_id, kind, title, position, created_at, updated_at)
+		VALUES (${4:-$C}, $1, '$2', '$3', 5, 0, 0); SELECT last_insert_rowid();"
+}
+MB=$(pmeasure $U2 develop 'Kurs i data')
+MC=$(pmeasure $U1 develop 'Mentorordning')
+MA=$(pmeasure $U2 acquire 'Rekruttere analytiker')
+MD=$(pmeasure $U3 develop 'Utkast til kurs')
+MX=$(pmeasure $U1 develop 'Annen syklus' $C2)
+# MC answers N2, a source of the need the measure answers: its lineage
+sql "INSERT INTO measure_needs (measure_id, need_id) VALUES ($MC, $N2)"
+is "the measure's page, for HR: 200" "$(get hr.jar $P/measures/$DM)" 200
+has "  ... the lineage's measure of its type first" "name=\"source_id\" id=\"f-source_id\" value=\"$MC\""
+has "  ... another of its type" "id=\"f-source_id-$MB\" value=\"$MB\""
+has "  ... and one of another type" "id=\"f-source_id-$MA\" value=\"$MA\""
+order=$(grep -o "value=\"\($MC\|$MB\|$MA\)\"><label" body | tr -dc '0-9\n' | tr '\n' ' ')
+is "  ... in that order" "$order" "$MC $MB $MA "
+lacks "  ... not its source" "value=\"$M1\"><label"
+lacks "  ... nor a draft's measure" "value=\"$MD\"><label"
+lacks "  ... nor another cycle's" "value=\"$MX\"><label"
+has "  ... says which answer its needs" "<th scope=\"col\">Svarer på tiltakets behov</th>"
+has "  ... as a table with a caption" "<caption>Forslag som kan legges til</caption>"
+has "  ... one button for all ticked" "Legg til valgte"
+has "  ... a link to the overview's list of its type" "href=\"$P?kind=develop&amp;into=$DM\""
+lacks "  ... no select of every measure" "<select class=\"ds-input\" id=\"f-source_id\""
+lacks "  ... no note when all are shown" "Viser de "
+sql "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 101)
+	INSERT INTO proposed_measures (cycle_id, unit_id, kind, title, position, created_at, updated_at)
+	SELECT $C, $U2, 'phase_out', 'Mange ' || i, 10 + i, 0, 0 FROM n"
+get hr.jar $P/measures/$DM >/dev/null
+has "  ... at most 100, with a note" "Viser de 100 første av 104 forslag."
+is "  ... 100 boxes" "$(grep -o 'name="source_id"' body | wc -l | tr -d ' ')" 100
+sql "DELETE FROM proposed_measures WHERE cycle_id = $C AND title LIKE 'Mange %'"
+msrc() { sql "SELECT count(*) FROM decided_measure_sources WHERE measure_id = $DM"; }
+maudit() { sql "SELECT count(*) FROM audit_log WHERE entity = 'decided_measure' AND entity_id = $DM AND action = 'add_source'"; }
+MADDS=$(maudit)
+is "a good and another cycle's id at once: 422" \
+	"$(post hr.jar $P/measures/$DM/sources csrf=$T source_id=$MB source_id=$MX)" 422
+has "  ... says so at the boxes" "id=\"f-source_id-error\""
+has "  ... the box stays ticked" "value=\"$MB\" checked"
+is "  ... nothing added" "$(msrc)" 1
+is "  ... no audit row" "$(maudit)" "$MADDS"
+is "an id that is not a number: 422" "$(post hr.jar $P/measures/$DM/sources csrf=$T source_id=$MB source_id=abc)" 422
+is "  ... nothing added" "$(msrc)" 1
+is "nothing ticked: 422" "$(post hr.jar $P/measures/$DM/sources csrf=$T)" 422
+has "  ... asks for a choice" "id=\"f-source_id-error\""
+is "a representative adds: 403" "$(post rep.jar $P/measures/$DM/sources csrf=$REP source_id=$MB)" 403
+is "add two ticked at once: 303" "$(post hr.jar $P/measures/$DM/sources csrf=$T source_id=$MB source_id=$MC)" 303
+is "  ... three sources" "$(msrc)" 3
+is "  ... one audit row for both" "$(maudit)" "$((MADDS + 1))"
+get hr.jar $P/measures/$DM >/dev/null
+has "  ... says it" "Forslagene er lagt til."
+lacks "  ... no longer offered" "value=\"$MB\"><label"
+is "the overview's list of a type, adding to the measure: 200" "$(get hr.jar "$P?kind=acquire&into=$DM")" 200
+has "  ... its boxes post to the measure" "<form method=\"post\" class=\"comp-merge\" action=\"$P/measures/$DM/sources\">"
+has "  ... named source_id" "name=\"source_id\" id=\"f-into-$MA\" value=\"$MA\""
+has "  ... the button names the measure" "Legg valgte til i «Analysekurs»"
+lacks "  ... no new measure from it" "action=\"$P/measures/new\""
+is "  ... an unknown measure: 404" "$(get hr.jar "$P?kind=acquire&into=999999")" 404
+is "  ... not an id: 400" "$(get hr.jar "$P?kind=acquire&into=x")" 400
+get rep.jar "$P?kind=acquire&into=$DM" >/dev/null
+lacks "  ... a representative gets no form" "/sources\""
+is "  ... add from the list: 303" "$(post hr.jar $P/measures/$DM/sources csrf=$T source_id=$MA)" 303
+is "  ... four sources" "$(msrc)" 4
+for m in $MB $MC $MA; do
+	is "take $m out again: 303" "$(post hr.jar $P/measures/$DM/sources/$m/delete csrf=$T)" 303
+done
+sql "DELETE FROM proposed_measures WHERE id IN ($MB, $MC, $MA, $MD, $MX)"
 
 # ---- the heat map ----
 is "representative GET the heat map: 200" "$(get rep.jar $P/heatmap)" 200

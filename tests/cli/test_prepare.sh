@@ -13,7 +13,10 @@
 # prepared unit, the not-prepared filter, no names for representatives);
 # the indicators API for each role, and its
 # numbers against an SQL count of its own, also on an 800-person demo; a
-# closed cycle read-only (409, no forms). Prints TAP.
+# closed cycle read-only (409, no forms); the cycle's list of units 50 a
+# page in Norwegian order, filtered by subtree and state, a leader's scope
+# (403 outside it, one unit without filters), bad query values 400, no such
+# unit or page 404. Prints TAP.
 #
 # Environment and tools: see lib.sh.
 TEST_NAME=prepare
@@ -176,6 +179,75 @@ cross_check() {
 }
 cross_check "$DB" "$C" "organisation indicators equal an SQL count (80 people)"
 
+# ---- the cycle's list: filters, pages, the leader's scope, bad input ----
+# By now the unit U is prepared (4 of 4), its pack sent, one employee confirmed.
+L=/cycles/$C/prepare
+TOP=$(sql "SELECT id FROM units WHERE parent_id IS NULL")
+# rows — the rows of the list in the last body; names — their unit names, one a line
+rows() { grep -c '<tr><th scope="row"><a class="ds-link" href="/cycles/[0-9]*/prepare/' body; }
+names() { sed -n 's|.*<tr><th scope="row"><a class="ds-link" href="/cycles/[0-9]*/prepare/[0-9]*">\([^<]*\)</a>.*|\1|p' body; }
+# nb_order — stdin's lines in Norwegian order (æ, ø, å after z, case aside)
+nb_order() {
+	python3 -c 'import sys; t = str.maketrans("æøå", "{|}")
+print("\n".join(sorted(sys.stdin.read().splitlines(), key=lambda s: s.casefold().translate(t))))'
+}
+# subtree ID — how many units are ID or below it
+subtree() {
+	sql "WITH RECURSIVE s(id) AS (SELECT $1 UNION ALL SELECT u.id FROM units u JOIN s ON u.parent_id = s.id)
+	SELECT count(*) FROM s"
+}
+NUNITS=$(sql "SELECT count(*) FROM units")
+get hr.jar $L >/dev/null
+has "the list counts HR's units" "Viser enhet 1–$NUNITS av $NUNITS."
+lacks "  ... all on one page: no page links" 'class="pager"'
+is "  ... in Norwegian order" "$(names)" "$(sql "SELECT name FROM units" | nb_order)"
+has "  ... a select of the divisions" "<option value=\"$LU\">$(sql "SELECT name FROM units WHERE id = $LU")</option>"
+has "  ... the units below a unit as a link named by the unit" \
+	"href=\"$L?unit=$LU\">Vis enhetene under<span class=\"ds-sr-only\"> $(sql "SELECT name FROM units WHERE id = $LU")</span>"
+has "  ... and its filters: the states" '<option value="not_prepared">Leder ikke forberedt</option>'
+is "?unit=$LU: 200 with its subtree" "$(get hr.jar "$L?unit=$LU")$(rows)" "200$(subtree $LU)"
+has "  ... the trail back up" "<li><a class=\"ds-link\" href=\"$L\">Hele virksomheten</a></li><li><a class=\"ds-link\" href=\"$L?unit=$TOP\">"
+has "  ... ending at the unit shown" "<li><strong aria-current=\"location\">$(sql "SELECT name FROM units WHERE id = $LU")</strong></li></ol></nav>"
+has "  ... the unit chosen in the select" "<option value=\"$LU\" selected>"
+is "?status=prepared: the one prepared unit" "$(get hr.jar "$L?status=prepared")$(rows)$(grep -c "href=\"$L/$U\"" body)" 20011
+is "?status=not_prepared: every other unit with a leader" "$(get hr.jar "$L?status=not_prepared")$(rows)" \
+	"200$(sql "SELECT count(*) FROM units WHERE leader_id IS NOT NULL AND id <> $U")"
+lacks "  ... not the prepared unit" "href=\"$L/$U\""
+is "?status=pack_sent: the unit whose pack went out" "$(get hr.jar "$L?status=pack_sent")$(rows)$(grep -c "href=\"$L/$U\"" body)" 20011
+is "?status=pack_not_sent: the others" "$(get hr.jar "$L?status=pack_not_sent")$(rows)" "200$((NUNITS - 1))"
+is "?status=reading_open: units with employees, not all confirmed" "$(get hr.jar "$L?status=reading_open")$(rows)" \
+	"200$(sql "SELECT count(DISTINCT p.unit_id) FROM people p JOIN units u ON u.id = p.unit_id
+	WHERE p.active = 1 AND p.id <> coalesce(u.leader_id, 0)")"
+is "?unit=$LU&status=prepared: both filters" "$(get hr.jar "$L?unit=$LU&status=prepared")$(rows)" 2001
+has "  ... the trail keeps the state" "href=\"$L?unit=$TOP&amp;status=prepared\""
+is "?status=pack_sent&unit=$OUT: none match" "$(get hr.jar "$L?unit=$OUT&status=pack_sent")$(rows)" 2000
+has "  ... and the page says so" "Ingen enheter passer til filteret."
+is "?status=ready: 400" "$(get hr.jar "$L?status=ready")" 400
+is "?unit=abc: 400" "$(get hr.jar "$L?unit=abc")" 400
+is "?unit=-3: 400" "$(get hr.jar "$L?unit=-3")" 400
+is "?page=0: 400" "$(get hr.jar "$L?page=0")" 400
+is "?page=x: 400" "$(get hr.jar "$L?page=x")" 400
+is "?unit=999999 (no such unit): 404" "$(get hr.jar "$L?unit=999999")" 404
+is "?page=2 of one page: 404" "$(get hr.jar "$L?page=2")" 404
+is "?page=1 is the first page: 200" "$(get hr.jar "$L?page=1")" 200
+is "the leader's list: their unit and the units below it" "$(get lead.jar $L)$(rows)" "200$(subtree $LU)"
+has "  ... counted" "Viser enhet 1–$(subtree $LU) av $(subtree $LU)."
+has "  ... the select says theirs" '<option value="">Alle enhetene dine</option>'
+is "a leader asking for a unit outside their units: 403" "$(get lead.jar "$L?unit=$OUT")" 403
+is "a leader asking for their sub-unit: 200, that unit" "$(get lead.jar "$L?unit=$U")$(rows)" 2001
+has "  ... the trail starts at their units" "<li><a class=\"ds-link\" href=\"$L\">Alle enhetene dine</a></li><li><a class=\"ds-link\" href=\"$L?unit=$LU\">"
+is "an employee asking for their unit's list: 403" "$(get emp.jar "$L?unit=$EMP_UNIT")" 403
+# a leader of one unit with no units below keeps the plain list: one row, no filters
+ONE=$(sql "SELECT u.id FROM units u WHERE u.leader_id IS NOT NULL AND u.id NOT IN (SELECT coalesce(parent_id, 0) FROM units)
+	AND u.leader_id NOT IN (SELECT person_id FROM users WHERE person_id IS NOT NULL)
+	AND (SELECT count(*) FROM units v WHERE v.leader_id = u.leader_id) = 1 ORDER BY u.id LIMIT 1")
+echo 'Ein-Eining-Leiar-2027' | "$EVNE" user add --db "$DB" --email ein@demo.evne.no --name "Ein Leiar" --role leader >/dev/null 2>&1
+sql "UPDATE users SET person_id = (SELECT leader_id FROM units WHERE id = $ONE) WHERE email = 'ein@demo.evne.no'"
+login one.jar ein@demo.evne.no Ein-Eining-Leiar-2027 >/dev/null
+is "a leader of one unit: 200, one row, their unit" "$(get one.jar $L)$(rows)$(grep -c "href=\"$L/$ONE\"" body)" 20011
+lacks "  ... no filter form" 'class="ind-filter"'
+lacks "  ... no page links" 'class="pager"'
+
 # ---- a closed cycle is read-only ----
 sql "UPDATE cycles SET status = 'closed' WHERE id = $C"
 is "a closed cycle: tick 409" "$(post lead.jar $P/steps/1 csrf="$LEAD" ticked=0)" 409
@@ -188,7 +260,7 @@ stop_server
 # ---- the 800-person demo ----
 DB=big.db
 "$EVNE" init --db "$DB" >/dev/null 2>&1 || fail_all "evne init (800)"
-"$EVNE" demo --db "$DB" --units 40 --people 800 --seed 7 --no-cycle >demo2.out 2>&1 || fail_all "evne demo (800)"
+"$EVNE" demo --db "$DB" --units 60 --people 800 --seed 7 --no-cycle >demo2.out 2>&1 || fail_all "evne demo (800)"
 C2=$(open_cycle 2027)
 HR_TOKEN=$(token hr@demo.evne.no)
 serve
@@ -208,6 +280,29 @@ sql "UPDATE read_requests SET confirmed_version = 2 WHERE person_id % 7 = 0 AND 
 	AND document_id = (SELECT id FROM documents WHERE kind = 'aid')"
 cross_check "$DB" "$C2" "organisation indicators equal an SQL count (800 people)"
 is "  ... and are not trivial" "$(json 'j["employees_confirmed_reading"]["count"] > 0 and j["leaders_prepared"]["count"] > 0')" True
+
+# ---- the cycle's list over more than a page ----
+HR=$(login hr.jar hr@demo.evne.no "$(awk '$1 == "hr" { print $3 }' demo2.out)")
+L=/cycles/$C2/prepare
+NUNITS=$(sql "SELECT count(*) FROM units")
+is "60 units: page 1 holds 50" "$(get hr.jar $L)$(rows)" 20050
+has "  ... counted" "Viser enhet 1–50 av $NUNITS."
+has "  ... with the page links" "<nav class=\"pager\" aria-label=\"Sidenavigasjon\"><ul><li><span aria-current=\"page\">Side 1</span></li>"
+has "  ... to the next page" "<a class=\"ds-link\" href=\"$L?page=2\" rel=\"next\">Neste side</a>"
+names >names.txt
+is "page 2 holds the rest" "$(get hr.jar "$L?page=2")$(rows)" "200$((NUNITS - 50))"
+has "  ... counted" "Viser enhet 51–$NUNITS av $NUNITS."
+has "  ... back to page 1, the list's own address" "<a class=\"ds-link\" href=\"$L\" rel=\"prev\">Forrige side</a>"
+names >>names.txt
+is "  ... the two pages: every unit once, in Norwegian order" "$(cat names.txt)" "$(sql "SELECT name FROM units" | nb_order)"
+is "page 3: 404" "$(get hr.jar "$L?page=3")" 404
+PREPARED=$(sql "SELECT count(*) FROM units u WHERE u.leader_id IS NOT NULL AND u.id % 3 = 0")
+is "?status=prepared: the units whose leader ticked everything" "$(get hr.jar "$L?status=prepared")$(rows)" "200$PREPARED"
+NOTPREP=$(sql "SELECT count(*) FROM units WHERE leader_id IS NOT NULL AND id % 3 <> 0")
+is "?status=not_prepared: the rest" "$(get hr.jar "$L?status=not_prepared")$(rows)" "200$NOTPREP"
+get hr.jar "$L?status=pack_not_sent&page=2" >/dev/null
+has "?status=pack_not_sent over two pages: page 2" "Viser enhet 51–$NUNITS av $NUNITS."
+has "  ... the page links keep the filter" "href=\"$L?status=pack_not_sent\" rel=\"prev\""
 
 echo "1..$N"
 [ "$FAILED" -eq 0 ]

@@ -304,13 +304,58 @@ static void test_audit(void **state)
 	arena_free(&a);
 }
 
+/* A free decided need's candidates: the words of its title, case-folded
+ * with æøå, without small words, compounds counted. */
+static void test_words(void **state)
+{
+	(void)state;
+	struct arena a;
+	arena_init(&a, 1 << 16);
+	char *w[COMP_WORDS_MAX];
+	int n = comp_title_words(&a, "ØKONOMI og Styring – i «team», Økonomi!", w, COMP_WORDS_MAX);
+	assert_int_equal(n, 3);
+	assert_string_equal(w[0], "økonomi");
+	assert_string_equal(w[1], "styring");
+	assert_string_equal(w[2], "team");
+	assert_int_equal(comp_title_words(&a, "i og av", w, COMP_WORDS_MAX), 0);
+	assert_int_equal(comp_title_words(&a, "", w, COMP_WORDS_MAX), 0);
+	char *o[COMP_WORDS_MAX];
+	int no = comp_title_words(&a, "Informasjonssikkerhet for team", o, COMP_WORDS_MAX);
+	char *x[COMP_WORDS_MAX];
+	int nx = comp_title_words(&a, "Sikkerhet i team", x, COMP_WORDS_MAX);
+	/* "sikkerhet" inside the compound, "team" the same; "data" is too short to look inside */
+	assert_int_equal(comp_words_shared(x, nx, o, no), 2);
+	char *d[COMP_WORDS_MAX], *dd[COMP_WORDS_MAX];
+	int nd = comp_title_words(&a, "Data", d, COMP_WORDS_MAX);
+	int ndd = comp_title_words(&a, "Dataanalyse", dd, COMP_WORDS_MAX);
+	assert_int_equal(comp_words_shared(d, nd, dd, ndd), 0);
+
+	struct comp_proposed_need v[5] = {
+		pn(1, 1, "Regnskap", CRIT_LOW, 0, -1, HORIZON_LONGER, NULL, 0),
+		pn(2, 1, "Samisk", CRIT_LOW, 0, -1, HORIZON_LONGER, NULL, 0),
+		pn(3, 2, "SAMISK SPRÅK i tjenestene", CRIT_LOW, 0, -1, HORIZON_LONGER, NULL, 0),
+		pn(4, 3, "Språkvask", CRIT_LOW, 0, -1, HORIZON_LONGER, NULL, 0),
+		pn(5, 4, "Nordsamisk språk", CRIT_LOW, 0, -1, HORIZON_LONGER, NULL, 0),
+	};
+	int k = comp_by_words(&a, "Samisk språk", v, 5);
+	/* two words shared (3, then 5: "samisk" in "nordsamisk"), then one, in the
+	 * order given (2, and 4: "språk" in "språkvask"); not 1 */
+	assert_int_equal(k, 4);
+	assert_int_equal(v[0].id, 3);
+	assert_int_equal(v[1].id, 5);
+	assert_int_equal(v[2].id, 2);
+	assert_int_equal(v[3].id, 4);
+	assert_int_equal(comp_by_words(&a, "og i", v, 5), 0);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merge),        cmocka_unit_test(test_heat),        cmocka_unit_test(test_heat_roll_up),
 		cmocka_unit_test(test_need_rules),   cmocka_unit_test(test_measure_rules),
 		cmocka_unit_test(test_kroner),       cmocka_unit_test(test_ids),
-		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_audit),        cmocka_unit_test(test_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

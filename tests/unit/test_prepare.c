@@ -120,6 +120,52 @@ static void test_pack_rules(void **state)
 	assert_false(prep_pack_recipient(true, 6, 100, 5, 99));
 }
 
+/* The list's states: parsed by name, and not prepared and reading open as
+ * the indicators list has them. */
+static void test_filter(void **state)
+{
+	(void)state;
+	enum prep_filter f;
+	assert_true(prep_filter_parse(NULL, &f));
+	assert_int_equal(f, PREP_FILTER_ALL);
+	assert_true(prep_filter_parse("", &f));
+	assert_int_equal(f, PREP_FILTER_ALL);
+	assert_string_equal(prep_filter_name(f), "");
+	const char *names[] = { "not_prepared", "prepared", "pack_not_sent", "pack_sent", "reading_open" };
+	for (int i = 0; i < 5; i++) {
+		assert_true(prep_filter_parse(names[i], &f));
+		assert_int_equal(f, i + 1);
+		assert_string_equal(prep_filter_name(f), names[i]);
+	}
+	assert_false(prep_filter_parse("Prepared", &f));
+	assert_false(prep_filter_parse("all", &f));
+	assert_false(prep_filter_parse("submitted", &f));   /* the indicators list's, not this one's */
+	assert_string_equal(prep_filter_name(PREP_FILTER_COUNT), "");
+
+	struct ind_unit_counts c = { .unit_id = 1, .has_leader = true, .steps_ticked = 3, .employees = 4, .confirmed = 4 };
+	assert_true(prep_filter_match(PREP_FILTER_ALL, &c, 4, 0));
+	assert_true(prep_filter_match(PREP_FILTER_NOT_PREPARED, &c, 4, 0));
+	assert_false(prep_filter_match(PREP_FILTER_PREPARED, &c, 4, 0));
+	c.steps_ticked = 4;
+	assert_false(prep_filter_match(PREP_FILTER_NOT_PREPARED, &c, 4, 0));
+	assert_true(prep_filter_match(PREP_FILTER_PREPARED, &c, 4, 0));
+	assert_false(prep_filter_match(PREP_FILTER_PREPARED, &c, 0, 0));   /* no steps: never prepared */
+	c.has_leader = false;                    /* no leader: neither prepared nor chased */
+	assert_false(prep_filter_match(PREP_FILTER_PREPARED, &c, 4, 0));
+	c.steps_ticked = 0;
+	assert_false(prep_filter_match(PREP_FILTER_NOT_PREPARED, &c, 4, 0));
+	assert_true(prep_filter_match(PREP_FILTER_PACK_NOT_SENT, &c, 4, 0));
+	assert_false(prep_filter_match(PREP_FILTER_PACK_SENT, &c, 4, 0));
+	assert_false(prep_filter_match(PREP_FILTER_PACK_NOT_SENT, &c, 4, 1800000000));
+	assert_true(prep_filter_match(PREP_FILTER_PACK_SENT, &c, 4, 1800000000));
+	assert_false(prep_filter_match(PREP_FILTER_READING_OPEN, &c, 4, 0));
+	c.confirmed = 3;
+	assert_true(prep_filter_match(PREP_FILTER_READING_OPEN, &c, 4, 0));
+	c.employees = c.confirmed = 0;           /* nobody to read */
+	assert_false(prep_filter_match(PREP_FILTER_READING_OPEN, &c, 4, 0));
+	assert_false(prep_filter_match(PREP_FILTER_COUNT, &c, 4, 0));
+}
+
 static void test_audit(void **state)
 {
 	(void)state;
@@ -205,6 +251,40 @@ static int64_t new_person(struct store_conn *c, struct arena *a, const char *nam
 			    .active = true };
 	assert_int_equal(store_person_insert(c, &p), OK);
 	return p.id;
+}
+
+/* One unit's counts, read both ways (the unit alone and every unit),
+ * which must agree: employees, asked, confirmed. */
+static void unit_counts(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			int64_t employees, int64_t asked, int64_t confirmed)
+{
+	struct prep_unit_row *rows;
+	int n;
+	assert_int_equal(store_prep_unit_rows(c, a, cycle_id, 4, unit_id, &rows, &n), OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].counts.employees, employees);
+	assert_int_equal(rows[0].asked, asked);
+	assert_int_equal(rows[0].counts.confirmed, confirmed);
+	assert_int_equal(store_prep_unit_rows(c, a, cycle_id, 4, 0, &rows, &n), OK);
+	int found = 0;
+	for (int i = 0; i < n; i++) {
+		if (rows[i].counts.unit_id != unit_id)
+			continue;
+		found++;
+		assert_int_equal(rows[i].counts.employees, employees);
+		assert_int_equal(rows[i].asked, asked);
+		assert_int_equal(rows[i].counts.confirmed, confirmed);
+	}
+	assert_int_equal(found, 1);
+}
+
+static void person_set(struct store_conn *c, struct arena *a, int64_t id, int64_t unit_id, bool active)
+{
+	struct person p;
+	assert_int_equal(store_person_get(c, a, id, &p), OK);
+	p.unit_id = unit_id;
+	p.active = active;
+	assert_int_equal(store_person_update(c, &p), OK);
 }
 
 static void test_store(void **state)
@@ -369,6 +449,33 @@ static void test_store(void **state)
 		assert_int_equal(rows[i].counts.confirmed, 0);
 	}
 	assert_true(found);
+
+	/* The counts follow the people as they are now, not as they were
+	 * when asked. e1 confirms the new version: 1 of 3 again. */
+	assert_int_equal(store_read_requests_for_person(c, &a, e1, &rr, &nr), OK);
+	for (int i = 0; i < nr; i++)
+		if (!rr[i].confirmed_version || rr[i].confirmed_version < rr[i].latest_version)
+			assert_int_equal(store_read_request_confirm(c, rr[i].id, rr[i].latest_version, now), OK);
+	unit_counts(c, &a, cy.id, u.id, 3, 3, 1);
+	/* e3 (asked, not confirmed) moves to the sub-unit, and leads it */
+	person_set(c, &a, e3, sub.id, true);
+	unit_counts(c, &a, cy.id, u.id, 2, 2, 1);
+	unit_counts(c, &a, cy.id, sub.id, 2, 1, 0);
+	assert_int_equal(store_unit_get(c, &a, sub.id, &sub), OK);
+	sub.leader_id = e3;
+	assert_int_equal(store_unit_update(c, &sub), OK);
+	unit_counts(c, &a, cy.id, sub.id, 1, 0, 0);
+	/* e2 leaves; e1, who confirmed, becomes the unit's leader */
+	person_set(c, &a, e2, u.id, false);
+	unit_counts(c, &a, cy.id, u.id, 1, 1, 1);
+	assert_int_equal(store_unit_get(c, &a, u.id, &u), OK);
+	u.leader_id = e1;
+	assert_int_equal(store_unit_update(c, &u), OK);
+	unit_counts(c, &a, cy.id, u.id, 1, 0, 0);
+	/* a leader from elsewhere: the unit's own people all count */
+	u.leader_id = e3;
+	assert_int_equal(store_unit_update(c, &u), OK);
+	unit_counts(c, &a, cy.id, u.id, 2, 1, 1);
 	store_rollback(c);
 	store_release(S, c);
 	arena_free(&a);
@@ -381,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_writable),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_pack_rules),
+		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_audit),
 	};
 	const struct CMUnitTest store[] = {

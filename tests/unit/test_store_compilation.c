@@ -52,6 +52,10 @@ static const char SQL_T_NEED[] =
 static const char SQL_T_MEASURE[] =
 	"INSERT INTO proposed_measures (cycle_id, unit_id, kind, title, estimated_cost, position,"
 	" created_at, updated_at) VALUES ($1, $2, 'develop', $3, 5000, 1, 1, 1) RETURNING id";
+static const char SQL_T_MEASURE_ACQUIRE[] =
+	"INSERT INTO proposed_measures (cycle_id, unit_id, kind, title, estimated_cost, position,"
+	" created_at, updated_at) VALUES ($1, $2, 'acquire', $3, 5000, 2, 1, 1) RETURNING id";
+static const char SQL_T_MEASURE_NEED[] = "INSERT INTO measure_needs (measure_id, need_id) VALUES ($1, $2)";
 static const char SQL_T_VERSION[] =
 	"INSERT INTO strategy_versions (cycle_id, status, number, created_at, updated_at, published_at)"
 	" VALUES ($1, 'published', 1, 1, 1, 1) RETURNING id";
@@ -549,11 +553,187 @@ static void test_merge_lineage(void **state)
 
 }
 
+/* The candidates a decided need's page offers: submitted proposed needs
+ * of the cycle not yet its sources, of its competence (or any), those not
+ * merged anywhere first, then by criticality; bounded, with a total. */
+static void test_candidates(void **state)
+{
+	struct run *r = *state;
+	struct store_conn *c = r->c;
+	struct arena *a = &r->a;
+	struct world w = r->w;
+
+	/* a decided need of the competence with A's need as its source */
+	struct decided_need d = { .cycle_id = w.cycle, .scope = NEED_SCOPE_ORGANISATION, .competence_id = w.comp,
+				  .title = "Dataanalyse", .description = "", .criticality = CRIT_HIGH,
+				  .horizon = HORIZON_LONGER, .people_affected = -1 };
+	struct comp_ref src = { .id = w.n_a1 };
+	d.sources = &src;
+	d.nsources = 1;
+	assert_int_equal(store_begin(c, true), OK);
+	assert_int_equal(store_decided_need_insert(c, &d, 0, 1700000500), OK);
+	assert_int_equal(store_commit(c), OK);
+
+	/* of the competence: B's need (submitted); not A's (its source), not C's (a draft) */
+	struct comp_proposed_need *v;
+	int n;
+	int64_t total;
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, d.id, w.comp, 100, &v, &n, &total), OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, w.n_b1);
+	assert_int_equal(v[0].unit_id, w.u_b);
+	assert_int_equal(v[0].criticality, CRIT_CRITICAL);
+	assert_int_equal(v[0].required_level, 3);
+	assert_int_equal(v[0].decided_need_id, 0);
+
+	/* of any competence: B's and A's free one, the critical one first */
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, d.id, 0, 0, &v, &n, &total), OK);
+	assert_int_equal(total, 2);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, w.n_b1);
+	assert_int_equal(v[1].id, w.n_a2);
+	/* bounded: one of the two, the total still says two */
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, d.id, 0, 1, &v, &n, &total), OK);
+	assert_int_equal(total, 2);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, w.n_b1);
+
+	/* once B's need is a source of another decided need, it comes last and says where it is */
+	struct decided_need e = d;
+	struct comp_ref esrc = { .id = w.n_b1 };
+	e.id = 0;
+	e.competence_id = 0;
+	e.title = "Analyse";
+	e.sources = &esrc;
+	assert_int_equal(store_begin(c, true), OK);
+	assert_int_equal(store_decided_need_insert(c, &e, 0, 1700000600), OK);
+	assert_int_equal(store_commit(c), OK);
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, d.id, 0, 0, &v, &n, &total), OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, w.n_a2);
+	assert_int_equal(v[1].id, w.n_b1);
+	assert_int_equal(v[1].decided_need_id, e.id);
+	assert_string_equal(v[1].decided_need_title, "Analyse");
+	/* for the other need, its own source is not a candidate */
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, e.id, w.comp, 100, &v, &n, &total), OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(v[0].id, w.n_a1);
+	/* a competence without needs, and another cycle: none */
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, d.id, w.comp + 100000, 100, &v, &n, &total), OK);
+	assert_int_equal(total, 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle + 100000, d.id, 0, 100, &v, &n, &total), OK);
+	assert_int_equal(total, 0);
+
+	/* the free need's candidates by the words of its title (the domain's rule on the store's rows) */
+	assert_int_equal(store_comp_need_candidates(c, a, w.cycle, e.id, 0, 0, &v, &n, &total), OK);
+	assert_int_equal(n, 2);   /* A's two */
+	assert_int_equal(comp_by_words(a, "SAMISK i skolen", v, n), 1);
+	assert_int_equal(v[0].id, w.n_a2);
+}
+
+static int64_t add_measure(struct store_conn *c, const char *sql, int64_t cycle, int64_t unit, const char *title)
+{
+	struct store_q q;
+	int64_t id = 0;
+	store_q_prepare(&q, c, sql);
+	store_q_int(&q, 1, cycle);
+	store_q_int(&q, 2, unit);
+	store_q_text(&q, 3, title);
+	if (store_q_row(&q))
+		id = store_q_col_int(&q, 0);
+	assert_int_equal(store_q_done(&q), OK);
+	return id;
+}
+
+/* The candidates a decided measure's page offers: submitted proposed
+ * measures not yet its sources; of its kind first, then those answering a
+ * proposed need merged into a decided need it answers, then by unit in
+ * Norwegian order (Berg before Åsen); bounded, with a total. */
+static void test_measure_candidates(void **state)
+{
+	struct run *r = *state;
+	struct store_conn *c = r->c;
+	struct arena *a = &r->a;
+	struct world w = r->w;
+
+	assert_int_equal(store_begin(c, true), OK);
+	int64_t b_dev = add_measure(c, SQL_T_MEASURE, w.cycle, w.u_b, "Kurs i data");
+	int64_t b_acq = add_measure(c, SQL_T_MEASURE_ACQUIRE, w.cycle, w.u_b, "Rekruttere analytiker");
+	int64_t a_acq = add_measure(c, SQL_T_MEASURE_ACQUIRE, w.cycle, w.u_a, "Rekruttere samisk");
+	int64_t c_acq = add_measure(c, SQL_T_MEASURE_ACQUIRE, w.cycle, w.u_c, "Utkast");   /* a draft's */
+	assert_int_equal(q_ints(c, SQL_T_MEASURE_NEED, 2, (int64_t[]){ a_acq, w.n_a2 }, false), 0);
+	/* a decided need from A's free need, and an acquiring measure answering it with A's course */
+	struct decided_need d = { .cycle_id = w.cycle, .scope = NEED_SCOPE_ORGANISATION, .title = "Samisk",
+				  .description = "", .criticality = CRIT_HIGH, .horizon = HORIZON_LONGER,
+				  .people_affected = -1 };
+	struct comp_ref dsrc = { .id = w.n_a2 };
+	d.sources = &dsrc;
+	d.nsources = 1;
+	assert_int_equal(store_decided_need_insert(c, &d, 0, 1700000500), OK);
+	struct decided_measure m = { .cycle_id = w.cycle, .kind = MEASURE_ACQUIRE, .scope = MEASURE_SCOPE_OVERARCHING,
+				     .title = "Rekruttering", .description = "", .owner = "", .budget = -1 };
+	struct comp_ref mneed = { .id = d.id }, msrc = { .id = w.m_a1 };
+	m.needs = &mneed;
+	m.nneeds = 1;
+	m.sources = &msrc;
+	m.nsources = 1;
+	assert_int_equal(store_decided_measure_insert(c, &m, 0, 1700000600), OK);
+	/* one of the other kind, answering nothing, with no sources */
+	struct decided_measure o = { .cycle_id = w.cycle, .kind = MEASURE_DEVELOP, .scope = MEASURE_SCOPE_OVERARCHING,
+				     .title = "Kurs", .description = "", .owner = "", .budget = -1 };
+	assert_int_equal(store_decided_measure_insert(c, &o, 0, 1700000700), OK);
+	assert_int_equal(store_commit(c), OK);
+
+	struct comp_proposed_measure *v;
+	int n;
+	int64_t total;
+	/* acquiring first, the lineage's (Åsen) before Berg's; then the course; not its source, not the draft */
+	assert_int_equal(store_comp_measure_candidates(c, a, w.cycle, m.id, m.kind, 100, &v, &n, &total), OK);
+	assert_int_equal(total, 3);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].id, a_acq);
+	assert_true(v[0].lineage);
+	assert_int_equal(v[0].kind, MEASURE_ACQUIRE);
+	assert_int_equal(v[1].id, b_acq);
+	assert_false(v[1].lineage);
+	assert_int_equal(v[2].id, b_dev);
+	assert_int_equal(v[2].unit_id, w.u_b);
+	assert_int_equal(v[2].decided_measure_id, 0);
+	for (int i = 0; i < n; i++)
+		assert_true(v[i].id != c_acq && v[i].id != w.m_a1);
+	/* bounded: the first, the total still three */
+	assert_int_equal(store_comp_measure_candidates(c, a, w.cycle, m.id, m.kind, 1, &v, &n, &total), OK);
+	assert_int_equal(total, 3);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].id, a_acq);
+	/* the developing one: developing first, by unit in Norwegian order (Berg, then Åsen);
+	 * A's course says where it is already; no lineage */
+	assert_int_equal(store_comp_measure_candidates(c, a, w.cycle, o.id, o.kind, 0, &v, &n, &total), OK);
+	assert_int_equal(total, 4);
+	assert_int_equal(n, 4);
+	assert_int_equal(v[0].id, b_dev);
+	assert_int_equal(v[1].id, w.m_a1);
+	assert_int_equal(v[1].decided_measure_id, m.id);
+	assert_int_equal(v[2].id, b_acq);
+	assert_int_equal(v[3].id, a_acq);
+	for (int i = 0; i < n; i++)
+		assert_false(v[i].lineage);
+	/* another cycle: none */
+	assert_int_equal(store_comp_measure_candidates(c, a, w.cycle + 100000, m.id, m.kind, 100, &v, &n, &total),
+			 OK);
+	assert_int_equal(total, 0);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_proposals_read, run_setup, run_teardown),
 		cmocka_unit_test_setup_teardown(test_merge_lineage, run_setup, run_teardown),
+		cmocka_unit_test_setup_teardown(test_candidates, run_setup, run_teardown),
+		cmocka_unit_test_setup_teardown(test_measure_candidates, run_setup, run_teardown),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
