@@ -72,6 +72,16 @@ for p, text in raw.items():
     # initializer compiles only when it all concatenates to one literal
     lit_macros = set(re.findall(r"^\s*#\s*define\s+([A-Z][A-Z0-9_]*)(?:\([^)]*\))?\s+(?:\\\s*\n\s*)?\"",
                                 files[p], re.M))
+    # and macros whose body starts with such a macro (PM_SELECT = PM_COLUMNS PM_FROM), to a fixpoint
+    heads = re.findall(r"^\s*#\s*define\s+([A-Z][A-Z0-9_]*)(?:\([^)]*\))?\s+(?:\\\s*\n\s*)?([A-Z][A-Z0-9_]*)\b",
+                       files[p], re.M)
+    grew = True
+    while grew:
+        grew = False
+        for name, head in heads:
+            if head in lit_macros and name not in lit_macros:
+                lit_macros.add(name)
+                grew = True
     for m in re.finditer(r"\b(SQL_\w+)\s*(\[\s*\])?\s*=\s*(\"|[A-Za-z_]\w*)", files[p]):
         ndefs += 1
         if m.group(3) != '"' and m.group(3) not in lit_macros:
