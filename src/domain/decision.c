@@ -142,7 +142,7 @@ void decision_steps(const struct decision_progress *p, enum dec_step_state out[D
 			out[i] = STEP_CURRENT;
 			current_set = true;
 		} else {
-			out[i] = STEP_TODO;
+			out[i] = STEP_AHEAD;
 		}
 	}
 }

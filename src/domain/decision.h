@@ -87,7 +87,7 @@ void validate_decision_comment(enum decision_op op, const char *comment, const c
 
 enum dec_step { DEC_STEP_COMPILED = 0, DEC_STEP_CONSULTED, DEC_STEP_APPROVED, DEC_STEP_PUBLISHED,
 		DEC_STEP_COUNT };
-enum dec_step_state { STEP_TODO = 0, STEP_CURRENT, STEP_DONE };
+enum dec_step_state { STEP_AHEAD = 0, STEP_CURRENT, STEP_DONE };
 
 struct decision_progress {
 	enum decision_status status;

@@ -186,7 +186,7 @@ static void steps(struct html *h, const enum dec_step_state *s)
 		html_msg(h, step_msgs[i]);
 		HTML_LIT(h, " – ");
 		html_msg(h, s[i] == STEP_DONE ? MSG_DEC_STEP_DONE
-			    : s[i] == STEP_CURRENT ? MSG_DEC_STEP_CURRENT : MSG_DEC_STEP_TODO);
+			    : s[i] == STEP_CURRENT ? MSG_DEC_STEP_CURRENT : MSG_DEC_STEP_AHEAD);
 		if (s[i] == STEP_CURRENT)
 			HTML_LIT(h, "</strong>");
 		HTML_LIT(h, "</li>");

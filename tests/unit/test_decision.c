@@ -126,7 +126,7 @@ static void test_steps(void **state)
 	struct decision_progress p = { .status = DECISION_COMPILING };
 	decision_steps(&p, s);
 	assert_int_equal(s[DEC_STEP_COMPILED], STEP_CURRENT);
-	assert_int_equal(s[DEC_STEP_PUBLISHED], STEP_TODO);
+	assert_int_equal(s[DEC_STEP_PUBLISHED], STEP_AHEAD);
 	p.decided_needs = 2;
 	decision_steps(&p, s);
 	assert_int_equal(s[DEC_STEP_COMPILED], STEP_DONE);
