@@ -44,10 +44,11 @@ run_suite() {
 	rc=$?
 	secs=$(( $(date +%s) - start ))
 	# A skip is neither a pass nor a failure; cmocka prints one as
-	# "not ok N # SKIP", TAP as "ok N # SKIP".
-	skip=$(count '^(not )?ok [0-9]+ # SKIP' "$log")
-	ok=$(( $(count '^ok( |$)' "$log") - $(count '^ok [0-9]+ # SKIP' "$log") ))
-	notok=$(( $(count '^not ok( |$)' "$log") - $(count '^not ok [0-9]+ # SKIP' "$log") ))
+	# "not ok N # SKIP", TAP as "ok N # SKIP" or "ok N - name # SKIP why".
+	skipped='^(not )?ok [0-9]+( - .*)? # SKIP'
+	skip=$(count "$skipped" "$log")
+	ok=$(( $(count '^ok( |$)' "$log") - $(grep -E "$skipped" "$log" 2>/dev/null | grep -c '^ok') ))
+	notok=$(( $(count '^not ok( |$)' "$log") - $(grep -E "$skipped" "$log" 2>/dev/null | grep -c '^not ok') ))
 	plan=$(grep -E '^1\.\.[0-9]+' "$log" 2>/dev/null | sed 's/^1\.\.\([0-9]*\).*/\1/' |
 		awk '{s += $1} END {print s + 0}')
 	extra=0
@@ -69,7 +70,7 @@ run_suite() {
 	PASS=$((PASS + ok))
 	SKIP=$((SKIP + skip))
 	FAIL=$((FAIL + notok + extra))
-	grep -E '^not ok( |$)' "$log" | grep -Ev '^not ok [0-9]+ # SKIP' | sed "s|^|$name: |" >>"$FAILED_NAMES"
+	grep -E '^not ok( |$)' "$log" | grep -Ev "$skipped" | sed "s|^|$name: |" >>"$FAILED_NAMES"
 	if [ "$extra" -eq 1 ]; then
 		echo "$name: not ok - $name ($why)" >>"$FAILED_NAMES"
 		echo "# $name: $why" >>"$log"
