@@ -71,6 +71,10 @@ class Ids:
             if r.status == 201:
                 self.empty_unit = r.json()["id"]
         self.add_draft_needs()
+        self.made = {}      # pattern prefix (up to a {param}) -> an id the setup below made
+        self.suggestion_unit = None
+        self.add_phase2_objects()
+        self.add_strategy_items()
 
     def add_draft_needs(self):
         """A draft competence need (through the form, as admin) in the first
@@ -97,6 +101,93 @@ class Ids:
                 csrf = form_csrf(page.text, action) if page.status == 200 else None
                 if csrf:
                     admin.post(action, form=dict(form, csrf=csrf))
+
+    def add_phase2_objects(self):
+        """A decided need and measure, a consultation with a PDF, a published
+        competence-strategy version (send, approve as management, publish: the
+        decision is back to compiling, so every page answers by role), and a
+        suggestion by the leader in their unit."""
+        cycle = self.first_id("cycles")
+        admin, mgmt = self.w.clients.get("admin"), self.w.clients.get("management")
+        if not self.w.token or not cycle:
+            return
+        api = self.w.api("admin")
+        base = "/api/v1/cycles/%s" % cycle
+        made = {}
+        for key, coll, body in (("need", "decided-needs", {"title": "Dataanalyse", "criticality": "high",
+                                                           "horizon": "next_year", "scope": "organisation"}),
+                                ("measure", "decided-measures", {"kind": "develop", "title": "Kurs",
+                                                                 "scope": "overarching"}),
+                                ("cid", "consultations", {"held_on": "2027-03-15", "minutes": "Referat",
+                                                          "participants": "Kari Nordmann (Fagforbundet)"})):
+            r = api.post("%s/%s" % (base, coll), json_body=body)
+            if r.status == 201:
+                made[key] = r.json()["id"]
+        for k, prefix in (("need", "/cycles/{id}/decided-needs"), ("need", "/cycles/{id}/compilation/needs"),
+                          ("measure", "/cycles/{id}/decided-measures"),
+                          ("measure", "/cycles/{id}/compilation/measures"), ("cid", "/cycles/{id}/consultations")):
+            if k in made:
+                self.made[prefix] = made[k]
+        if "cid" in made and admin:
+            # the web form's multipart upload: a PDF by its magic bytes
+            page = "/cycles/%s/consultations/%s" % (cycle, made["cid"])
+            action = page + "/files"
+            csrf = form_csrf(admin.get(page).text, action) or self.w.refresh_csrf(admin)
+            b = "evnematrixboundary"
+            body = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                    "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"referat.pdf\"\r\n"
+                    "Content-Type: application/pdf\r\n\r\n%%PDF-1.4\n1 0 obj\n\r\n--%s--\r\n") % (b, csrf, b, b)
+            admin.post(action, body=body.encode(),
+                       headers={"Content-Type": "multipart/form-data; boundary=" + b})
+            r = api.get("%s/consultations/%s" % (base, made["cid"]))
+            files = (r.json().get("files") or []) if r.status == 200 else []
+            if files:
+                self.made["/cycles/{id}/consultations/{cid}/files"] = files[0]["id"]
+        if mgmt and "need" in made and "cid" in made:
+            api.post(base + "/decision/send")
+            mgmt.post(base + "/decision/approve", json_body={},
+                      headers={"X-CSRF-Token": self.w.refresh_csrf(mgmt) or ""})
+            api.post(base + "/decision/publish", json_body={})
+            r = api.get(base + "/competence-strategy")
+            if r.status == 200 and r.json().get("number"):
+                self.made["/cycles/{id}/competence-strategy/versions"] = r.json()["number"]
+        leader = self.w.clients.get("leader")
+        unit = self.first_id("units", lambda u: u["id"] in self.w.scope_units) if self.w.scope_units else None
+        if leader and unit:
+            r = leader.post("%s/discussions/%s/suggestions" % (base, unit), json_body={"body": "Mer kurs i Excel"},
+                            headers={"X-CSRF-Token": self.w.refresh_csrf(leader) or ""})
+            if r.status == 201:
+                self.suggestion_unit = unit
+                self.made["/cycles/{id}/discussions/{unit_id}/suggestions"] = r.json()["id"]
+
+    def add_strategy_items(self):
+        """The strategy's items: the API reads published ones (everyone who
+        reads the cycle), the edit pages a draft's (PATCH {} starts a draft)."""
+        cycle = self.first_id("cycles")
+        if not self.w.token or not cycle:
+            return
+        api = self.w.api("admin")
+        for query, prefix in (("", "/api/v1/strategy/"), ("?draft=true", "/strategy/")):
+            if query:
+                api.request("PATCH", "/api/v1/cycles/%s/strategy" % cycle, json_body={})
+            r = api.get("/api/v1/cycles/%s/strategy%s" % (cycle, query))
+            if r.status != 200:
+                continue
+            for mg in r.json().get("main_goals") or []:
+                self.made.setdefault(prefix + "main-goals", mg["id"])
+                for g in mg.get("strategic_goals") or []:
+                    self.made.setdefault(prefix + "goals", g["id"])
+                    for ind in g.get("indicators") or []:
+                        self.made.setdefault(prefix + "indicators", ind["id"])
+                        for val in ind.get("values") or []:
+                            self.made.setdefault(prefix + "indicator-values", val["id"])
+
+    def made_id(self, prefix):
+        """An id the setup made for the {param} after PREFIX (a pattern), the longest key first."""
+        for key in sorted(self.made, key=len, reverse=True):
+            if prefix.replace("/api/v1", "", 1 if not key.startswith("/api/") else 0).endswith(key):
+                return self.made[key]
+        return None
 
     def collection_of(self, pattern, param_pos):
         segs = [s for s in pattern.split("/") if s]
@@ -158,6 +249,14 @@ class Ids:
                 v = self.first_id(coll, prefer)
             else:
                 v = None
+            if m.group(1) == "suggestion_id" and role in ("representative", "management"):
+                # they read the discussion (the route's permission) but delete only their own
+                # suggestions, which allowed() cannot tell: the handler's 403 is right, so no check
+                return None
+            if m.group(1) == "unit_id" and "/suggestions/" in pattern and self.suggestion_unit:
+                v = self.suggestion_unit      # the unit the leader's suggestion is in
+            if v is None:
+                v = self.made_id("/".join(segs[:i]))
             if v is None:
                 # the prefix as filled so far: /cycles/1/prepare/3/steps/ for {n}
                 v = self.linked_value("/".join(out) + "/",
