@@ -1,10 +1,9 @@
-/* indicators_phase2.c (store) — the phase-2 indicator counts. One statement
- * per indicator, each on indexed columns: a unit's people from
- * units.active_people (kept by people.c), its proposal by the primary key
- * of unit_discussions, its needs and measures by the (cycle_id, unit_id)
- * indexes (measures by type: one correlated count per type, each a range
- * of the same index); needs per goal and the decided set grouped over the
- * cycle's rows. */
+/* indicators_phase2.c (store) — the phase-2 indicator counts, each on
+ * indexed columns: the units with their people (units.active_people, kept
+ * by people.c) and proposal (the primary key of unit_discussions); needs
+ * and measures in one grouped pass each over the cycle's rows by the
+ * (cycle_id, unit_id) indexes, joined to the units in C; needs per goal and
+ * the decided set grouped over the cycle's rows. */
 #include "store/indicators_phase2.h"
 
 #include <stdlib.h>
@@ -19,30 +18,101 @@ static const char *col_cstr(struct store_q *q, int col)
 	return q->c->ops->column_is_null(q->st, col) ? NULL : q->c->ops->column_text(q->st, col);
 }
 
-#define MEASURES_OF_KIND(k) \
-	" (SELECT count(*) FROM proposed_measures m WHERE m.cycle_id = $1 AND m.unit_id = u.id" \
-	" AND m.kind = '" k "')"
-
+/* The units and their proposals (by the primary key of unit_discussions);
+ * the needs and measures are counted apart (add_counts), once per cycle. */
 static const char SQL_P2_UNIT_ROWS[] =
-	"SELECT u.id, u.name, u.active_people, d.status, d.submitted_at,"
-	" (SELECT count(*) FROM competence_needs n WHERE n.cycle_id = $1 AND n.unit_id = u.id),"
-	" (SELECT count(*) FROM competence_needs n WHERE n.cycle_id = $1 AND n.unit_id = u.id"
-	" AND NOT EXISTS (SELECT 1 FROM need_goals g WHERE g.need_id = n.id)),"
-	MEASURES_OF_KIND("acquire") "," MEASURES_OF_KIND("develop") ","
-	MEASURES_OF_KIND("mobilise") "," MEASURES_OF_KIND("phase_out") ", u.parent_id"
+	"SELECT u.id, u.name, u.active_people, d.status, d.submitted_at, u.parent_id"
 	" FROM units u LEFT JOIN unit_discussions d ON d.cycle_id = $1 AND d.unit_id = u.id"
 	" WHERE CAST($2 AS BIGINT) = 0 OR u.id = $2 ORDER BY u.name COLLATE nb, u.id";
 
-/* The order of the measure columns above. */
-static const enum measure_kind KIND_COLS[MEASURE_KIND_COUNT] = {
-	MEASURE_ACQUIRE, MEASURE_DEVELOP, MEASURE_MOBILISE, MEASURE_PHASE_OUT,
+/* Needs per unit and those without a strategic goal: one pass over the
+ * cycle's needs by competence_needs_cycle_unit, grouped by unit; the goal
+ * check is a seek on need_goals' primary key. The _UNIT twins read one
+ * unit's range of the same index. */
+#define NEEDS_COLS \
+	"SELECT n.unit_id, count(*), sum(CASE WHEN NOT EXISTS (SELECT 1 FROM need_goals g" \
+	" WHERE g.need_id = n.id) THEN 1 ELSE 0 END) FROM competence_needs n WHERE n.cycle_id = $1"
+static const char SQL_P2_NEEDS[] = NEEDS_COLS " GROUP BY n.unit_id";
+static const char SQL_P2_NEEDS_UNIT[] = NEEDS_COLS " AND n.unit_id = $2 GROUP BY n.unit_id";
+
+/* Measures per (unit, type), one pass by proposed_measures_cycle_unit. */
+#define MEASURES_COLS "SELECT m.unit_id, m.kind, count(*) FROM proposed_measures m WHERE m.cycle_id = $1"
+static const char SQL_P2_MEASURES[] = MEASURES_COLS " GROUP BY m.unit_id, m.kind";
+static const char SQL_P2_MEASURES_UNIT[] = MEASURES_COLS " AND m.unit_id = $2 GROUP BY m.unit_id, m.kind";
+
+struct row_at {
+	int64_t unit_id;
+	int i;   /* index in the rows */
 };
+
+static int cmp_row_at(const void *pa, const void *pb)
+{
+	const struct row_at *a = pa, *b = pb;
+	return (a->unit_id > b->unit_id) - (a->unit_id < b->unit_id);
+}
+
+/* The row of unit id in at[0..k) (sorted by unit), NULL when not shown. */
+static struct ind_p2_unit *row_of(const struct row_at *at, int k, struct ind_p2_unit *v, int64_t id)
+{
+	struct row_at key = { id, 0 };
+	const struct row_at *f = bsearch(&key, at, (size_t)k, sizeof *at, cmp_row_at);
+	return f ? &v[f->i] : NULL;
+}
+
+/* Prepares one of the grouped counts, of the cycle or of one unit. */
+static void prepare_counts(struct store_q *q, struct store_conn *c, const char *all, const char *one,
+			   int64_t cycle_id, int64_t unit_id)
+{
+	store_q_prepare(q, c, unit_id ? one : all);
+	store_q_int(q, 1, cycle_id);
+	if (unit_id)
+		store_q_int(q, 2, unit_id);
+}
+
+/* Adds the needs and measures to the rows v[0..k) (every unit's, or the
+ * one unit's), joined by unit in C. */
+static enum err add_counts(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
+			   struct ind_p2_unit *v, int k)
+{
+	struct row_at *at = arena_alloc(a, sizeof *at * (size_t)k);
+	if (!at)
+		return ERR_TOO_BIG;
+	for (int i = 0; i < k; i++)
+		at[i] = (struct row_at){ v[i].unit_id, i };
+	qsort(at, (size_t)k, sizeof *at, cmp_row_at);
+	struct store_q q;
+	prepare_counts(&q, c, SQL_P2_NEEDS, SQL_P2_NEEDS_UNIT, cycle_id, unit_id);
+	while (store_q_row(&q)) {
+		struct ind_p2_unit *r = row_of(at, k, v, store_q_col_int(&q, 0));
+		if (!r)
+			continue;
+		r->needs = store_q_col_int(&q, 1);
+		r->needs_without_goal = store_q_col_int(&q, 2);
+	}
+	enum err e = store_q_done(&q);
+	if (e)
+		return e;
+	prepare_counts(&q, c, SQL_P2_MEASURES, SQL_P2_MEASURES_UNIT, cycle_id, unit_id);
+	while (store_q_row(&q)) {
+		struct ind_p2_unit *r = row_of(at, k, v, store_q_col_int(&q, 0));
+		enum measure_kind kind;
+		if (!measure_kind_parse(col_cstr(&q, 1), &kind)) {
+			q.err = store_fail(c, ERR_IO, "proposed_measures.kind holds an unknown type");
+			break;
+		}
+		if (r)
+			r->measures[kind] += store_q_col_int(&q, 2);
+	}
+	return store_q_done(&q);
+}
 
 enum err store_p2_unit_rows(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			    struct ind_p2_unit **out, int *n)
 {
 	struct ind_p2_unit *v = NULL;
 	int k = 0, cap = 0;
+	*out = NULL;
+	*n = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_P2_UNIT_ROWS);
 	store_q_int(&q, 1, cycle_id);
@@ -64,15 +134,16 @@ enum err store_p2_unit_rows(struct store_conn *c, struct arena *a, int64_t cycle
 			break;
 		}
 		r->submitted_at = r->status == PROPOSAL_SUBMITTED ? store_q_col_int(&q, 4) : 0;
-		r->needs = store_q_col_int(&q, 5);
-		r->needs_without_goal = store_q_col_int(&q, 6);
-		for (int i = 0; i < MEASURE_KIND_COUNT; i++)
-			r->measures[KIND_COLS[i]] = store_q_col_int(&q, 7 + i);
-		r->parent_id = store_q_col_int(&q, 7 + MEASURE_KIND_COUNT);
+		r->parent_id = store_q_col_int(&q, 5);
 	}
+	enum err e = store_q_done(&q);
+	if (!e && k > 0)
+		e = add_counts(c, a, cycle_id, unit_id, v, k);
+	if (e)
+		return e;
 	*out = v;
 	*n = k;
-	return store_q_done(&q);
+	return OK;
 }
 
 static const char SQL_P2_GOALS[] =

@@ -1,8 +1,8 @@
 /* indicators_phase2.h (store) — the counts behind the phase-2 indicators
  * (domain/indicators_phase2.h) from the schema of 008_unit_discussions and
- * 009_decided_strategy, read only. Each indicator is one statement, the same
- * SQL on SQLite and PostgreSQL: correlated counts on indexed columns per
- * unit, or GROUP BY over the cycle's rows; the sums and the percentages are
+ * 009_decided_strategy, read only. Each count is one statement, the same
+ * SQL on SQLite and PostgreSQL: GROUP BY over the cycle's rows on indexed
+ * columns, joined to the units in C; the sums and the percentages are
  * taken in C. Strings and arrays returned are in the arena a. */
 #ifndef EVNE_STORE_INDICATORS_PHASE2_H
 #define EVNE_STORE_INDICATORS_PHASE2_H
