@@ -59,11 +59,10 @@ static struct ind_p2_unit *row_of(const struct row_at *at, int k, struct ind_p2_
 	return f ? &v[f->i] : NULL;
 }
 
-/* Prepares one of the grouped counts, of the cycle or of one unit. */
-static void prepare_counts(struct store_q *q, struct store_conn *c, const char *all, const char *one,
-			   int64_t cycle_id, int64_t unit_id)
+/* Binds one of the grouped counts (prepared by the caller, of the cycle
+ * or of one unit). */
+static void bind_counts(struct store_q *q, int64_t cycle_id, int64_t unit_id)
 {
-	store_q_prepare(q, c, unit_id ? one : all);
 	store_q_int(q, 1, cycle_id);
 	if (unit_id)
 		store_q_int(q, 2, unit_id);
@@ -81,7 +80,11 @@ static enum err add_counts(struct store_conn *c, struct arena *a, int64_t cycle_
 		at[i] = (struct row_at){ v[i].unit_id, i };
 	qsort(at, (size_t)k, sizeof *at, cmp_row_at);
 	struct store_q q;
-	prepare_counts(&q, c, SQL_P2_NEEDS, SQL_P2_NEEDS_UNIT, cycle_id, unit_id);
+	if (unit_id)
+		store_q_prepare(&q, c, SQL_P2_NEEDS_UNIT);
+	else
+		store_q_prepare(&q, c, SQL_P2_NEEDS);
+	bind_counts(&q, cycle_id, unit_id);
 	while (store_q_row(&q)) {
 		struct ind_p2_unit *r = row_of(at, k, v, store_q_col_int(&q, 0));
 		if (!r)
@@ -92,7 +95,11 @@ static enum err add_counts(struct store_conn *c, struct arena *a, int64_t cycle_
 	enum err e = store_q_done(&q);
 	if (e)
 		return e;
-	prepare_counts(&q, c, SQL_P2_MEASURES, SQL_P2_MEASURES_UNIT, cycle_id, unit_id);
+	if (unit_id)
+		store_q_prepare(&q, c, SQL_P2_MEASURES_UNIT);
+	else
+		store_q_prepare(&q, c, SQL_P2_MEASURES);
+	bind_counts(&q, cycle_id, unit_id);
 	while (store_q_row(&q)) {
 		struct ind_p2_unit *r = row_of(at, k, v, store_q_col_int(&q, 0));
 		enum measure_kind kind;
