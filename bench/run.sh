@@ -8,7 +8,11 @@
 # (seconds, peak RSS), then serves each in turn with `evne serve` and, side
 # by side, Debian's nginx serving a saved copy of the very same response
 # bodies. Every scenario runs the same wrk settings against both;
-# evne's figures are ratios against nginx measured in the same run.
+# evne's figures are ratios against nginx measured in the same run. After
+# each database's scenarios evne is restarted on it with --page-cache 0 and
+# the scenarios that reach the cache run again against it alone: what a
+# page costs when it is rendered (its first request, or any after a change).
+# GET /metrics after each pass shows the page cache's hits and misses.
 # Prints one table and writes it to bench/results/DATE-COMMIT.{md,json}.
 # Everything it starts or creates is removed on exit, also on failure.
 # See docs/benchmarks.md.
@@ -86,7 +90,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 trap 'exit 129' HUP
 
-mkdir -p "$TMP/db" "$TMP/www" "$TMP/nginx" "$TMP/wrk" "$TMP/paths"
+mkdir -p "$TMP/db" "$TMP/www" "$TMP/nginx" "$TMP/wrk" "$TMP/paths" "$TMP/metrics"
 chmod 0700 "$TMP/db"
 # nginx's workers may run as another user (root's default is nobody): they
 # need to read www/ and nothing else.
@@ -236,10 +240,11 @@ until curl -sf -o /dev/null "$NURL/probe.txt"; do
 	sleep 0.1
 done
 
-start_evne() { # db
+start_evne() { # db [more serve options]
+	db=$1; shift
 	EPORT=$(free_port)
-	"$EVNE" serve --db "$1" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" --assets "$ROOT/build/assets" \
-		>>"$TMP/serve.log" 2>&1 &
+	"$EVNE" serve --db "$db" --listen "127.0.0.1:$EPORT" --workers "$WORKERS" --assets "$ROOT/build/assets" \
+		"$@" >>"$TMP/serve.log" 2>&1 &
 	EVNE_PID=$!
 	EURL=http://127.0.0.1:$EPORT
 	i=0
@@ -324,7 +329,9 @@ wait_idle() {
 run_wrk() { # scenario server url seconds -> $TMP/wrk/scenario.server
 	wait_idle
 	header=$(cat "$TMP/paths/$1.header")
-	BENCH_PATHS=$TMP/paths/$1.$2 BENCH_HEADER=$header \
+	# The uncached evne is asked for evne's paths.
+	if [ "$2" = nginx ]; then list=nginx; else list=evne; fi
+	BENCH_PATHS=$TMP/paths/$1.$list BENCH_HEADER=$header \
 		wrk -t"$THREADS" -c"$CONNS" -d"$4"s --timeout 10s --latency -s "$ROOT/bench/wrk.lua" "$3" \
 		>"$TMP/wrk/$1.$2" 2>&1 &
 	WRK_PID=$!
@@ -343,6 +350,55 @@ run_set() { # set
 		done
 	done <"$1"
 	kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve died during the run"
+}
+
+# The page cache's lookups since this evne started, from GET /metrics (no
+# log-in needed), saved for the report and printed; an evne without a cache
+# prints no such line.
+page_cache_metrics() { # file
+	curl -sf "$EURL/metrics" >"$TMP/metrics.txt" || die "GET /metrics failed"
+	grep '^evne_page_cache_lookups_total' "$TMP/metrics.txt" >"$1" || true
+	if [ -s "$1" ]; then
+		while read -r line; do say "  $line"; done <"$1"
+	else
+		say "  no evne_page_cache_lookups_total line: the page cache is off"
+	fi
+}
+lookups() { # file result -> count (0 without the line)
+	awk -v r="result=\"$2\"" 'index($1, r) { n = $2 } END { print n + 0 }' "$1"
+}
+
+# The same scenarios against evne restarted on the same database with
+# --page-cache 0 (sessions and tokens live in the database, so the headers
+# stay valid): every answer rendered. nginx's figure is reused. static and
+# healthz are answered before the cache and are not run again.
+run_uncached() { # set db tag
+	say "$3: page cache of the default evne (GET /metrics)"
+	page_cache_metrics "$TMP/metrics/$3.cached"
+	[ "$(lookups "$TMP/metrics/$3.cached" hit)" -gt 0 ] ||
+		say "WARNING: the page cache served no hit during $3's scenarios"
+	stop "$EVNE_PID"
+	EVNE_PID=""
+	start_evne "$2" --page-cache 0
+	hwm_reset
+	while IFS="$(printf '\t')" read -r name role ext target desc; do
+		case $name in static|healthz) continue ;; esac
+		# The session must still hold: a redirect to /login would be
+		# measured as a fast page.
+		header=$(cat "$TMP/paths/$name.header")
+		path=$(head -1 "$TMP/paths/$name.evne")
+		code=$(curl -s -H "$header" -o /dev/null -w '%{http_code}' "$EURL$path")
+		[ "$code" = 200 ] || die "$name: GET $path answered $code after the restart"
+		say "$name: evne --page-cache 0 (${WARMUP}s warm-up, ${DURATION}s)"
+		[ "$WARMUP" -gt 0 ] && run_wrk "$name" uncached "$EURL" "$WARMUP"
+		run_wrk "$name" uncached "$EURL" "$DURATION"
+		hwm >"$TMP/wrk/$name.uncached-hwm"; hwm_reset
+	done <"$1"
+	kill -0 "$EVNE_PID" 2>/dev/null || die "evne serve --page-cache 0 died during the run"
+	say "$3: page cache of evne --page-cache 0 (GET /metrics)"
+	page_cache_metrics "$TMP/metrics/$3.uncached"
+	[ "$(lookups "$TMP/metrics/$3.uncached" hit)" -eq 0 ] ||
+		say "WARNING: evne --page-cache 0 served hits from a page cache"
 }
 
 # 5a. DB: the people and units pages, search, the API, an asset, /healthz.
@@ -381,6 +437,7 @@ echo "/healthz" | scenario healthz - "" txt - \
 run_set "$SET"
 RSS1_KIB=$(rss_now)
 say "evne RSS after the first database's scenarios: $(rss_parts)"
+run_uncached "$SET" "$DB" set1
 stop "$EVNE_PID"
 EVNE_PID=""
 
@@ -451,9 +508,11 @@ echo "/cycles/$CYCLE/proposals/$LEADER2_UNIT" | scenario proposal-leader leader 
 run_set "$SET"
 RSS2_KIB=$(rss_now)
 say "evne RSS after the phase-2 scenarios: $(rss_parts)"
+run_uncached "$SET" "$DB2" set2
 
 # evne's peak RSS over the whole run (log-ins included), and its RSS after
-# each database's scenarios (the larger one is tabled).
+# each database's scenarios (the larger one is tabled): evne as configured
+# by default; the uncached evne's peaks (*.uncached-hwm) are tabled apart.
 HWM_KIB=$(cat "$TMP"/wrk/*.hwm | awk -v m="$LOGIN_HWM_KIB" '$1 > m { m = $1 } END { print m }')
 RSS_KIB=$(max "$RSS1_KIB" "$RSS2_KIB")
 say "load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@
 #include "base/buf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,7 +13,8 @@ void buf_init(struct buf *b, struct arena *a, size_t max)
 	b->max = max;
 }
 
-static int grow(struct buf *b, size_t extra)
+/* Room for extra more bytes: doubling (appends) or exactly (reserve). */
+static int grow_by(struct buf *b, size_t extra, bool exact)
 {
 	if (b->err)
 		return -1;
@@ -23,7 +25,7 @@ static int grow(struct buf *b, size_t extra)
 	}
 	if (need <= b->cap)
 		return 0;
-	size_t cap = b->cap ? b->cap * 2 : 256;
+	size_t cap = exact ? need : b->cap ? b->cap * 2 : 256;
 	while (cap < need)
 		cap *= 2;
 	char *d = arena_realloc(b->arena, b->data, b->cap, cap);
@@ -34,6 +36,16 @@ static int grow(struct buf *b, size_t extra)
 	b->data = d;
 	b->cap = cap;
 	return 0;
+}
+
+static int grow(struct buf *b, size_t extra)
+{
+	return grow_by(b, extra, false);
+}
+
+void buf_reserve(struct buf *b, size_t n)
+{
+	(void)grow_by(b, n, true);
 }
 
 void buf_add_grow(struct buf *b, const void *p, size_t n)

@@ -22,6 +22,9 @@ void buf_init(struct buf *b, struct arena *a, size_t max);
  * appenders below handle the common case, room already there, without a
  * call: pages and JSON are written a few bytes at a time. */
 void buf_add_grow(struct buf *b, const void *p, size_t n);
+/* Makes room for n more bytes at once (one allocation instead of a
+ * doubling per step, for a body whose size is known). */
+void buf_reserve(struct buf *b, size_t n);
 
 static inline void buf_add(struct buf *b, const void *p, size_t n)
 {

@@ -11,13 +11,31 @@
 #include "cli/opts.h"
 #include "web/app.h"
 #include "web/assets.h"
+#include "web/page_cache.h"
+
+const char cmd_serve_help[] =
+	"usage: evne serve --db DB [--listen ADDR:PORT] [--workers N] [--trust-proxy]\n"
+	"                  [--max-body BYTES] [--page-cache MIB] [--assets DIR] [--quiet]\n"
+	"\n"
+	"Runs the web server and the API until SIGINT or SIGTERM (requests in\n"
+	"flight are finished). The schema is migrated first.\n"
+	"  --listen      address and port (EVNE_LISTEN; default 127.0.0.1:8080)\n"
+	"  --workers     worker threads = database connections (default 2 per core)\n"
+	"  --trust-proxy honour X-Forwarded-Proto/-For from a TLS proxy in front\n"
+	"  --max-body    largest request body in bytes (default 10 MiB)\n"
+	"  --page-cache  memory in MiB for rendered pages and API answers, served\n"
+	"                again to the same session until the next change to the\n"
+	"                data (default 8; 0 turns it off)\n"
+	"  --assets      the static assets folder (EVNE_ASSETS; default: beside the binary)\n"
+	"  --quiet       log errors only\n";
 
 int cmd_serve(int argc, char **argv)
 {
 	struct opt defs[] = { { "db", true, NULL }, { "listen", true, NULL }, { "workers", true, NULL },
 			      { "assets", true, NULL }, { "trust-proxy", false, NULL },
-			      { "max-body", true, NULL }, { "quiet", false, NULL } };
-	struct opts o = { defs, 7, { 0 }, 0 };
+			      { "max-body", true, NULL }, { "quiet", false, NULL },
+			      { "page-cache", true, NULL } };
+	struct opts o = { defs, 8, { 0 }, 0 };
 	if (opts_parse(&o, argc, argv) || o.npositional)
 		return 2;
 	const char *db = opts_db(&o, "serve");
@@ -35,7 +53,8 @@ int cmd_serve(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	long workers = opts_long(&o, "workers", cores > 0 ? (cores < 64 ? 2 * cores : 128) : 8, 256);
 	long max_body = opts_long(&o, "max-body", 10L * 1024 * 1024, 1024L * 1024 * 1024);
-	if (workers < 0 || max_body < 0)
+	long cache_mib = opts_long(&o, "page-cache", 8, 4096);
+	if (workers < 0 || max_body < 0 || cache_mib < 0)
 		return 2;
 	if (workers == 0)
 		workers = 1;
@@ -66,6 +85,7 @@ int cmd_serve(int argc, char **argv)
 		.login_max_failures = 5,
 		.login_window_s = 15 * 60,
 		.upload_max_bytes = (size_t)max_body,
+		.page_cache = page_cache_new((size_t)cache_mib * 1024 * 1024),
 	};
 	struct http_server_cfg cfg = {
 		.listen = listen,
@@ -80,6 +100,7 @@ int cmd_serve(int argc, char **argv)
 		.ctx = &app,
 	};
 	int rc = http_serve(&cfg);
+	page_cache_free(app.page_cache);
 	store_close(s);
 	assets_free(assets);
 	return rc == 0 ? 0 : 1;

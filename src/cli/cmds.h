@@ -17,6 +17,7 @@ int cmd_routes(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 
 /* Longer help texts, printed by 'evne COMMAND --help' and on usage errors. */
+extern const char cmd_serve_help[];
 extern const char cmd_import_help[];
 extern const char cmd_export_help[];
 

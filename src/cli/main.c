@@ -17,7 +17,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "init", cmd_init, "init --db DB", "create or migrate the database (idempotent)", NULL },
-	{ "serve", cmd_serve, "serve --db DB [--listen ADDR:PORT] [--workers N]", "run the web server", NULL },
+	{ "serve", cmd_serve, "serve --db DB [--listen ADDR:PORT] [--workers N]", "run the web server", cmd_serve_help },
 	{ "demo", cmd_demo, "demo --db DB [--units N] [--people N] [--seed S] [--phase 1|2]", "create a realistic demo organisation", NULL },
 	{ "user", cmd_user, "user add --db DB --email E --name NAME --role ROLE", "add a user (password read from stdin)", NULL },
 	{ "token", cmd_token, "token create --db DB --email E [--name LABEL]", "create an API token (printed once)", NULL },

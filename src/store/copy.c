@@ -86,6 +86,16 @@ static enum err tables_order(struct arena *a, struct store_table *v, int n)
 	return OK;
 }
 
+/* A table that belongs to its database rather than to the installation's
+ * content, so it is not copied. content_generation (migration 011) only ever
+ * moves forward: the target's triggers move it as the copy writes, and
+ * setting it to the source's value could move it back to a number that a
+ * cache on the target already labelled different content with. */
+static bool is_local_table(const char *name)
+{
+	return strcmp(name, "content_generation") == 0;
+}
+
 enum err store_tables(struct store_conn *c, struct arena *a, struct store_table **out, int *n)
 {
 	char **names = NULL;
@@ -96,6 +106,11 @@ enum err store_tables(struct store_conn *c, struct arena *a, struct store_table 
 	struct store_table *v = arena_alloc(a, ((size_t)count + 1) * sizeof *v);
 	if (!v)
 		return store_fail(c, ERR_TOO_BIG, "the arena's cap was reached");
+	int kept = 0;
+	for (int k = 0; k < count; k++)
+		if (!is_local_table(names[k]))
+			names[kept++] = names[k];
+	count = kept;
 	for (int i = 0; i < count; i++) {
 		v[i].name = names[i];
 		if ((e = c->ops->table_info(c->db, a, &v[i])) != OK)

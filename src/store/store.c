@@ -495,6 +495,24 @@ enum err store_ping(struct store_conn *c)
 	return e ? e : row ? OK : store_fail(c, ERR_IO, "the database answered nothing");
 }
 
+static const char SQL_CONTENT_GENERATION[] = "SELECT n FROM content_generation WHERE id = 1";
+
+enum err store_content_generation(struct store_conn *c, int64_t *out)
+{
+	*out = 0;
+	if (c->ops->content_generation) {
+		enum err e = c->ops->content_generation(c->db, out);
+		return e ? store_fail(c, e, NULL) : OK;
+	}
+	struct store_q q;
+	store_q_prepare(&q, c, SQL_CONTENT_GENERATION);
+	bool row = store_q_row(&q);
+	if (row)
+		*out = store_q_col_int(&q, 0);
+	enum err e = store_q_done(&q);
+	return e ? e : row ? OK : store_fail(c, ERR_IO, "the content generation's row is missing");
+}
+
 char *store_url_display(struct arena *a, const char *url)
 {
 	/* postgresql://user:secret@host/db -> postgresql://user:***@host/db */

@@ -45,6 +45,18 @@ enum err store_read_begin(struct store_conn *c);
  * PostgreSQL gives ERR_INVALID: use pg_dump). */
 enum err store_backup(struct store *s, const char *dest, char *errmsg, size_t errlen);
 enum err store_ping(struct store_conn *c);
+/* The content generation: a number that changes after every committed
+ * transaction writing content, whoever wrote it (another evne server, evne
+ * import, an operator in psql or the sqlite3 shell). PostgreSQL: a counter
+ * its triggers bump once per transaction (migration 011; sessions and log-in
+ * failures do not count). SQLite: an epoch of the process that moves when
+ * the connection sees that anything was committed since its last look (see
+ * store/sqlite/sqlite.c; a log-in moves it too). For a response cache: read
+ * it first after store_read_begin, before any other read, label what the
+ * request renders with it, and serve the entry only while it is unchanged.
+ * Read first, a label is never newer than the content under it. Compare
+ * only: how much it moves per write differs between the backends. */
+enum err store_content_generation(struct store_conn *c, int64_t *out);
 
 /* ---- users and log-in ---- */
 enum err store_user_insert(struct store_conn *c, struct user *u);   /* sets u->id */
@@ -163,7 +175,9 @@ struct store_table {
 	char **refs;             /* the tables its foreign keys reference */
 	int nrefs, refs_cap;
 };
-/* Every table except schema_migrations, each after the tables it references;
+/* Every table except schema_migrations and content_generation (each
+ * database's own counter, moved by the target's triggers as the copy
+ * writes), each after the tables it references;
  * a cycle (units and people reference each other) is cut where it closes,
  * which is safe because loading defers the foreign keys. */
 enum err store_tables(struct store_conn *c, struct arena *a, struct store_table **out, int *n);

@@ -67,6 +67,9 @@ struct store_ops {
 	/* One read snapshot for the reads that follow, until begin, commit or
 	 * rollback (begin ends it first); NULL where it saves nothing. */
 	enum err (*read_begin)(struct store_db *db);
+	/* store_content_generation where it is not the content_generation
+	 * row that triggers keep (SQLite: see sqlite.c); NULL: read the row. */
+	enum err (*content_generation)(struct store_db *db, int64_t *out);
 	/* Serialises migrations across processes for the current transaction;
 	 * NULL when begin(write) already excludes every other writer. */
 	enum err (*lock_schema)(struct store_db *db);

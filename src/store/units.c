@@ -307,10 +307,25 @@ static const char SQL_UNITS_LED_BY[] =
 	" UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)"
 	" SELECT id FROM sub ORDER BY id";
 
+/* Most people lead no unit, and every request asks (the actor's scope):
+ * the recursive query builds temporary tables even when it finds nothing,
+ * which was a third of a cached page's CPU, so one seek on units_leader
+ * answers first. */
+static const char SQL_LEADS_ANY[] = "SELECT 1 FROM units WHERE leader_id = $1 LIMIT 1";
+
 enum err store_units_led_by(struct store_conn *c, struct arena *a, int64_t person_id,
 			    int64_t **ids, int *n)
 {
 	struct store_q q;
+	store_q_prepare(&q, c, SQL_LEADS_ANY);
+	store_q_int(&q, 1, person_id);
+	bool leads = store_q_row(&q);
+	enum err e = store_q_done(&q);
+	if (e || !leads) {
+		*ids = NULL;
+		*n = 0;
+		return e;
+	}
 	int64_t *v = NULL;
 	int len = 0, cap = 0;
 	store_q_prepare(&q, c, SQL_UNITS_LED_BY);
@@ -322,7 +337,7 @@ enum err store_units_led_by(struct store_conn *c, struct arena *a, int64_t perso
 		}
 		v[len++] = store_q_col_int(&q, 0);
 	}
-	enum err e = store_q_done(&q);
+	e = store_q_done(&q);
 	if (!e) {
 		*ids = v;
 		*n = len;

@@ -15,6 +15,7 @@
 #include "base/log.h"
 #include "html/html.h"
 #include "web/assets.h"
+#include "web/page_cache.h"
 #include "web/session.h"
 
 static bool is_write_method(const char *m)
@@ -61,6 +62,23 @@ static void serve_metrics(struct ctx *c)
 {
 	c->w->content_type = "text/plain; version=0.0.4; charset=utf-8";
 	http_metrics_write(&c->w->body);
+	page_cache_metrics_write(c->app->page_cache, &c->w->body);
+}
+
+/* Everything a GET answer may depend on besides the content and the
+ * route's parameters (which the path holds): see page_cache.h. The path's
+ * length goes first, as a decoded path may hold any byte. */
+static struct buf page_cache_key(struct ctx *c)
+{
+	struct buf k;
+	buf_init(&k, c->a, 32 * 1024);
+	buf_puts(&k, c->credential_hash ? c->credential_hash : "-");
+	buf_printf(&k, "|%s|%d|%lld|%zu:", lang_code(c->lang), c->req->secure ? 1 : 0,
+		   (long long)(c->now / 3600), strlen(c->req->path));
+	buf_puts(&k, c->req->path);
+	buf_putc(&k, '?');
+	buf_puts(&k, c->req->query);
+	return k;
 }
 
 static enum lang request_lang(struct ctx *c)
@@ -122,6 +140,13 @@ void app_handle(struct http_req *r, struct http_resp *w, void *appv)
 	 * one per statement); a write ends it (store_begin). On failure the
 	 * reads simply run one by one. */
 	(void)store_read_begin(c.db);
+	/* The generation is read before anything else the answer depends on
+	 * (the session included), so an answer is never filed under a
+	 * generation newer than what it shows. A flash message is shown once:
+	 * such a page is neither served from nor put in the cache. */
+	c.content_gen_known = app->page_cache && store_content_generation(c.db, &c.content_gen) == OK;
+	bool cacheable = c.content_gen_known && !is_write_method(r->method) &&
+			 !http_cookie(r, "evne_flash");
 	bool api = is_api_path(r->path);
 	if (session_authenticate(&c, api) != OK) {
 		c.lang = request_lang(&c);
@@ -172,7 +197,18 @@ void app_handle(struct http_req *r, struct http_resp *w, void *appv)
 			goto out;
 		}
 	}
+	/* Only signed-in answers: an anonymous page carries the browser's own
+	 * pre-log-in CSRF token, which no key here tells apart. */
+	cacheable = cacheable && c.credential_hash;
+	struct buf key = { 0 };
+	if (cacheable) {
+		key = page_cache_key(&c);
+		if (!key.err && page_cache_get(app->page_cache, key.data, key.len, c.content_gen, w))
+			goto out;
+	}
 	rt->fn(&c);
+	if (cacheable && !key.err)
+		page_cache_put(app->page_cache, key.data, key.len, c.content_gen, w);
 out:
 	store_rollback(c.db);   /* a handler that left a transaction open loses it */
 	store_release(app->store, c.db);

@@ -14,6 +14,7 @@
 
 struct assets;
 struct page_meta;
+struct page_cache;
 
 struct app {
 	struct store *store;
@@ -22,6 +23,7 @@ struct app {
 	int login_max_failures;      /* per account and per address, within login_window_s */
 	int64_t login_window_s;
 	size_t upload_max_bytes;
+	struct page_cache *page_cache;   /* NULL: every answer is rendered */
 };
 
 struct ctx {
@@ -36,7 +38,10 @@ struct ctx {
 	const char *csrf;            /* the session's CSRF token; NULL when not logged in */
 	const char *prelogin_csrf;   /* the double-submit token before log-in, once per request */
 	const char *session_hash;
+	const char *credential_hash; /* the session's or API token's hash: whose answer it is */
 	int64_t now;                 /* epoch seconds, taken once per request */
+	int64_t content_gen;         /* store_content_generation at the request's start */
+	bool content_gen_known;      /* false: no page cache, or it could not be read */
 	struct http_form form;       /* parsed body of POST requests */
 	struct http_form query;      /* parsed query string */
 	struct page_meta *page;      /* set by page_begin */

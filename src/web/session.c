@@ -4,10 +4,37 @@
  * (app->session_ttl_s), so reading pages costs no database writes. */
 #include "web/session.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/crypto.h"
 #include "base/log.h"
+#include "web/page_cache.h"
+
+/* The units a person leads, with those below: every request of a leader
+ * needs them, and for the head of a large division the recursive query
+ * reads hundreds of units, so they are kept in the page cache at the
+ * content generation (a key no page has: see page_cache_key in app.c). */
+static enum err units_led_by(struct ctx *c, int64_t person_id, int64_t **ids, int *n)
+{
+	char key[40];
+	int klen = snprintf(key, sizeof key, "scope:%lld", (long long)person_id);
+	size_t len = 0;
+	if (c->content_gen_known) {
+		int64_t *v = page_cache_get_value(c->app->page_cache, key, (size_t)klen,
+						  c->content_gen, c->a, &len);
+		if (v) {
+			*ids = len ? v : NULL;
+			*n = (int)(len / sizeof *v);
+			return OK;
+		}
+	}
+	enum err e = store_units_led_by(c->db, c->a, person_id, ids, n);
+	if (e == OK && c->content_gen_known)
+		page_cache_put_value(c->app->page_cache, key, (size_t)klen, c->content_gen, *ids,
+				     (size_t)*n * sizeof **ids);
+	return e;
+}
 
 enum err session_load_actor(struct ctx *c, const struct user *u)
 {
@@ -19,7 +46,7 @@ enum err session_load_actor(struct ctx *c, const struct user *u)
 	if (u->person_id) {
 		int64_t *ids = NULL;
 		int n = 0;
-		enum err e = store_units_led_by(c->db, c->a, u->person_id, &ids, &n);
+		enum err e = units_led_by(c, u->person_id, &ids, &n);
 		if (e != OK)
 			return e;
 		c->actor.scope_units = ids;
@@ -46,6 +73,7 @@ static enum err as_anonymous_if_closed(struct ctx *c, enum err e)
 	memset(&c->user, 0, sizeof c->user);
 	c->csrf = NULL;
 	c->session_hash = NULL;
+	c->credential_hash = NULL;
 	return OK;
 }
 
@@ -69,6 +97,7 @@ static enum err from_bearer(struct ctx *c, const char *auth, bool *done)
 		return OK;
 	if (e != OK)
 		return e;
+	c->credential_hash = arena_strdup(c->a, hash);
 	return as_anonymous_if_closed(c, session_load_actor(c, &u));
 }
 
@@ -100,6 +129,7 @@ enum err session_authenticate(struct ctx *c, bool api)
 		return e;
 	c->csrf = csrf;
 	c->session_hash = arena_strdup(c->a, hash);
+	c->credential_hash = c->session_hash;
 	return as_anonymous_if_closed(c, session_load_actor(c, &u));
 }
 

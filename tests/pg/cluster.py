@@ -204,7 +204,7 @@ def sqlite_rows(path):
     try:
         names = [r[0] for r in con.execute(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            " AND name <> 'schema_migrations' ORDER BY name")]
+            " AND name NOT IN ('schema_migrations', 'content_generation') ORDER BY name")]
         return {n: con.execute('SELECT * FROM "%s" ORDER BY 1, 2' % n.replace('"', '""')).fetchall()
                 for n in names}
     finally:

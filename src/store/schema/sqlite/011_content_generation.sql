@@ -1,0 +1,15 @@
+-- 011_content_generation: on PostgreSQL this migration adds the content
+-- generation, a counter that triggers bump once per transaction writing
+-- content (schema/pg/011). SQLite needs no counter in the file: a trigger
+-- on people made every insert keep a statement journal (+20 % CPU for
+-- `evne import` of 100 000 people), while PRAGMA data_version already tells
+-- each connection that another one, in any process, has committed
+-- (store/sqlite/sqlite.c, sq_content_generation). The number is kept so
+-- that both dialects share their history.
+--
+-- Also in this round of issue 6: the read confirmations' grouped pass
+-- (store/prepare.c, SQL_PREP_READ_COUNTS) reads a cycle's requests grouped
+-- by person. With this index it reads them from the index alone and already
+-- in person order (no read of the rows, no sort for the GROUP BY): 0.32 ->
+-- 0.18 s of CPU for 200 000 requests.
+CREATE INDEX read_requests_cycle_person ON read_requests (cycle_id, person_id, document_id, confirmed_version);
