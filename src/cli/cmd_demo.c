@@ -72,6 +72,10 @@ static enum err write_org(struct store_conn *c, struct arena *a, const struct de
 		e = store_unit_insert(c, &u);
 		unit_id[i] = u.id;
 	}
+	/* The people's search words and unit counts are written in key order
+	 * once they all are (store_people_bulk_begin). */
+	if (e == OK)
+		e = store_people_bulk_begin(c);
 	for (int i = 0; i < o->npeople && e == OK; i++) {
 		const struct demo_person *dp = &o->people[i];
 		struct person p = { .name = (char *)dp->name, .email = (char *)dp->email,
@@ -82,6 +86,10 @@ static enum err write_org(struct store_conn *c, struct arena *a, const struct de
 		person_id[i] = p.id;
 		progress(show, i + 1, o->npeople);
 	}
+	if (e == OK)
+		e = store_people_bulk_end(c);
+	else
+		store_people_bulk_drop(c);
 	for (int i = 0; i < o->nunits && e == OK; i++) {
 		const struct demo_unit *du = &o->units[i];
 		struct unit u = { .id = unit_id[i], .name = (char *)du->name, .code = (char *)du->code,

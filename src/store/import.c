@@ -4,7 +4,8 @@
  * is checked for cycles; only a clean plan is written, parents before
  * children, so no intermediate state breaks the tree. People: the units are
  * read once into a hash table by code, then each row is looked up by
- * employee number and inserted or updated. Every change writes one audit
+ * employee number and inserted or updated, in the store's bulk mode (the
+ * search words and unit counts written once at the end). Every change writes one audit
  * row (action "import"); rows that change nothing are counted unchanged.
  * Competences: the areas the file names are resolved against the file and
  * the database, the area tree that would result is checked for loops, the
@@ -332,6 +333,10 @@ static enum err apply_people(struct store_conn *c, struct arena *a, struct impor
 	if (unit_by_code.failed)
 		return ERR_TOO_BIG;
 
+	/* The people's search words and the units' counts are written at the
+	 * end, in key order (store_people_bulk_begin); nothing below reads them. */
+	if ((e = store_people_bulk_begin(c)) != OK)
+		return e;
 	struct arena scratch;
 	arena_init(&scratch, 0);
 	for (int i = 0; i < p->n && e == OK; i++) {
@@ -383,10 +388,16 @@ static enum err apply_people(struct store_conn *c, struct arena *a, struct impor
 			}
 		}
 		arena_reset(&scratch);
-		if ((i + 1) % PROGRESS_EVERY == 0)
+		/* the last row is reported done after the batch is written */
+		if ((i + 1) % PROGRESS_EVERY == 0 && i + 1 < p->n)
 			report(o, i + 1, p->n);
 	}
 	arena_free(&scratch);
+	/* A plan with errors is rolled back (store_import_apply answers
+	 * ERR_INVALID): its batch need not be written. */
+	if (e == OK && import_error_total(&p->errors) == 0)
+		return store_people_bulk_end(c);
+	store_people_bulk_drop(c);
 	return e;
 }
 

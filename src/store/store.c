@@ -391,8 +391,10 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->n; i++)
+	for (int i = 0; i < s->n; i++) {
+		store_people_bulk_drop(&s->conns[i]);
 		s->ops->close(s->conns[i].db);
+	}
 	pthread_cond_destroy(&s->cv);
 	pthread_mutex_destroy(&s->mu);
 	free(s->conns);
@@ -417,7 +419,7 @@ void store_release(struct store *s, struct store_conn *c)
 {
 	/* A transaction left open by a failed caller must not leak into the
 	 * next user's work. */
-	c->ops->rollback(c->db);
+	store_rollback(c);
 	pthread_mutex_lock(&s->mu);
 	c->next_free = s->free_list;
 	s->free_list = c;
@@ -453,6 +455,10 @@ enum err store_begin(struct store_conn *c, bool write)
 
 enum err store_commit(struct store_conn *c)
 {
+	if (c->people_bulk) {   /* its words and counts would be lost */
+		store_rollback(c);
+		return store_fail(c, ERR_INVALID, "bulk person writes were not ended before commit");
+	}
 	enum err e = c->ops->commit(c->db);
 	if (e) {
 		store_fail(c, e, NULL);
@@ -463,6 +469,7 @@ enum err store_commit(struct store_conn *c)
 
 void store_rollback(struct store_conn *c)
 {
+	store_people_bulk_drop(c);
 	c->ops->rollback(c->db);
 }
 

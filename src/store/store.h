@@ -141,6 +141,17 @@ enum err store_person_by_number(struct store_conn *c, struct arena *a, const cha
 enum err store_person_insert(struct store_conn *c, struct person *p);   /* sets p->id */
 enum err store_person_update(struct store_conn *c, const struct person *p);
 enum err store_person_count(struct store_conn *c, int64_t *n);
+/* Bulk mode for many person writes in one write transaction (import, demo):
+ * between begin and end, store_person_insert/update keep each person's
+ * search words and the units' active-count changes in memory, and end
+ * writes the words in key order and each unit's count once. Nothing in
+ * between may read person_words (search) or units.active_people. end
+ * frees the batch whatever happens (on an error the caller rolls back);
+ * drop frees it unwritten (store_rollback does too; a commit with the
+ * batch still open fails). begin while on: ERR_INVALID. */
+enum err store_people_bulk_begin(struct store_conn *c);
+enum err store_people_bulk_end(struct store_conn *c);
+void store_people_bulk_drop(struct store_conn *c);
 
 /* ---- audit ---- */
 enum err store_audit_insert(struct store_conn *c, int64_t at, int64_t user_id, const char *entity,

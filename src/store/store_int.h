@@ -116,6 +116,7 @@ struct store_conn {
 	const struct store_ops *ops;
 	struct store_db *db;
 	struct store_conn *next_free;
+	struct people_bulk *people_bulk;   /* people.c's bulk mode; NULL: off */
 	char msg[256];   /* the last failure, for store_errmsg */
 };
 
