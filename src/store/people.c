@@ -866,7 +866,10 @@ static enum err bulk_write(struct store_conn *c, struct people_bulk *b)
 	for (size_t i = 0; i < n && !e;) {
 		size_t k = n - i >= BULK_ROWS ? BULK_ROWS : 1;
 		struct store_q q;
-		store_q_prepare(&q, c, k == BULK_ROWS ? SQL_WORD_INSERT_MANY : SQL_WORD_INSERT);
+		if (k == BULK_ROWS)
+			store_q_prepare(&q, c, SQL_WORD_INSERT_MANY);
+		else
+			store_q_prepare(&q, c, SQL_WORD_INSERT);
 		for (size_t j = 0; j < k; j++, i++) {
 			const struct bulk_word *w = &b->words[i];
 			const struct bulk_person *p = &b->persons[w->person >> KIND_BITS];
