@@ -135,10 +135,50 @@ enum err api_limit_parse(const char *s, int *out);
 /* A positive decimal int64 with no sign, spaces or leading zeros. */
 bool api_parse_id(const char *s, int64_t *out);
 
-/* ---- objects as JSON (units.c, people.c) ---- */
+/* ---- what the resource handlers share (resource.c) ---- */
 
-void api_write_unit(struct jw *w, const struct unit *u);
-void api_write_person(struct jw *w, const struct person *p);
+/* Writes one object of a family as JSON; item points at its struct. */
+typedef void api_item_writer(struct jw *w, const void *item);
+/* An item's keyset position in a list in name order: returns its name and
+ * puts its id in *id. */
+typedef const char *api_item_key(const void *item, int64_t *id);
+
+/* The query of a list in name order (people, competences): the paging,
+ * ?<scope>= (an id that narrows the list, absent: 0), ?include_inactive=
+ * and ?q=. */
+struct api_name_query {
+	struct api_page page;
+	int64_t scope_id;
+	bool include_inactive;
+	const char *text;    /* NULL: no search */
+};
+/* Fills q; false once a 400 problem has been written. */
+bool api_read_name_query(struct ctx *c, const char *scope, struct api_name_query *q);
+/* PATCH's path id (0: none) and body as api_read_body reads it; false once
+ * a 404 or a body problem has been written. */
+bool api_read_patch(struct ctx *c, int64_t id, struct api_member *m, int n);
+/* The outcome e of looking up a unique value (a code, an employee number)
+ * for the object id (0: a new one), *other_id the holder's id when found:
+ * ERR_CONFLICT with field marked taken in fe when another object holds it,
+ * OK when none does, else the lookup's error. */
+enum err api_unique(enum err e, const int64_t *other_id, int64_t id, struct field_errors *fe,
+		    const char *field);
+/* The audit action of a stored write: "create", "deactivate" when a patch
+ * turned active off, else "update". */
+const char *api_write_action(bool create, bool was_active, bool is_active);
+/* The problem of e, or item written by put with this status. */
+void api_answer_one(struct ctx *c, enum err e, int status, api_item_writer *put, const void *item);
+/* The problem of e, or items[0..n) (size bytes each, written by put) as a
+ * collection whose "next" continues after the last item's key when the page
+ * is full. */
+void api_answer_name_page(struct ctx *c, enum err e, const struct api_page *pg, const void *items,
+			  int n, size_t size, api_item_writer *put, api_item_key *key);
+/* The answer to a write's transaction: 422 or 409 naming the fields in fe,
+ * a 409 with detail (when not NULL), the problem of any other error; on
+ * success item with status, or an empty 204 when put is NULL. */
+void api_answer_write(struct ctx *c, enum err e, const struct field_errors *fe, const char *detail,
+		      int status, api_item_writer *put, const void *item);
+
 /* ---- handlers ---- */
 
 void api_units_list(struct ctx *c);

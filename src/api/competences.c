@@ -16,8 +16,9 @@
 
 enum { AUDIT_MAX = 64 * 1024 };
 
-static void write_competence(struct jw *w, const struct competence *k)
+static void write_competence(struct jw *w, const void *item)
 {
+	const struct competence *k = item;
 	jw_obj(w);
 	jw_kint(w, "id", k->id);
 	jw_kstr(w, "code", k->code);
@@ -29,37 +30,27 @@ static void write_competence(struct jw *w, const struct competence *k)
 	jw_obj_end(w);
 }
 
-static void answer_competence(struct ctx *c, int status, const struct competence *k)
+static const char *competence_key(const void *item, int64_t *id)
 {
-	struct jw w;
-	api_json_begin(c, &w);
-	write_competence(&w, k);
-	api_json_end(c, status);
+	const struct competence *k = item;
+	*id = k->id;
+	return k->name;
 }
 
 void api_competences_list(struct ctx *c)
 {
-	struct api_page pg;
-	struct competence_query q = { 0 };
-	if (!api_read_page(c, &pg) || !api_query_id(c, "area", &q.area_id) ||
-	    !api_query_bool(c, "include_inactive", false, &q.include_inactive) ||
-	    !api_query_text(c, &q.text))
+	struct api_name_query nq;
+	if (!api_read_name_query(c, "area", &nq))
 		return;
-	q.after_name = pg.key;
-	q.after_id = pg.id;
-	q.limit = pg.limit;
+	struct competence_query q = { .text = nq.text, .area_id = nq.scope_id,
+				      .include_inactive = nq.include_inactive,
+				      .after_name = nq.page.key, .after_id = nq.page.id,
+				      .limit = nq.page.limit };
 	struct competence *items = NULL;
 	int n = 0;
 	enum err e = store_competences_list(c->db, c->a, &q, &items, &n);
-	if (e != OK) {
-		api_problem_err(c, e);
-		return;
-	}
-	struct jw w;
-	api_list_begin(c, &w);
-	for (int i = 0; i < n; i++)
-		write_competence(&w, &items[i]);
-	api_list_end(c, &w, n == pg.limit ? items[n - 1].name : NULL, n ? items[n - 1].id : 0);
+	api_answer_name_page(c, e, &nq.page, items, n, sizeof *items, write_competence,
+			     competence_key);
 }
 
 void api_competence_get(struct ctx *c)
@@ -67,11 +58,7 @@ void api_competence_get(struct ctx *c)
 	int64_t id = ctx_param_id(c, "id");
 	struct competence k;
 	enum err e = id ? store_competence_get(c->db, c->a, id, &k) : ERR_NOTFOUND;
-	if (e != OK) {
-		api_problem_err(c, e);
-		return;
-	}
-	answer_competence(c, 200, &k);
+	api_answer_one(c, e, 200, write_competence, &k);
 }
 
 enum { M_ID, M_CODE, M_NAME, M_DESC, M_AREA, M_ACTIVE, M_COUNT };
@@ -135,11 +122,7 @@ static enum err competence_write(struct ctx *c, void *arg)
 	if (!j->id || strcmp(before.code ? before.code : "", after.code) != 0) {
 		struct competence other;
 		e = store_competence_by_code(c->db, c->a, after.code, &other);
-		if (e == OK && other.id != j->id) {
-			field_error_add(&j->fe, "code", PROB_TAKEN);
-			return ERR_CONFLICT;
-		}
-		if (e != OK && e != ERR_NOTFOUND)
+		if ((e = api_unique(e, &other.id, j->id, &j->fe, "code")) != OK)
 			return e;
 	}
 	struct buf changes;
@@ -148,9 +131,7 @@ static enum err competence_write(struct ctx *c, void *arg)
 	if (changes.err != OK)
 		return changes.err;
 	if (!j->id || !audit_is_empty(&changes)) {
-		const char *action = !j->id ? "create"
-				     : before.active && !after.active ? "deactivate"
-				     : "update";
+		const char *action = api_write_action(!j->id, before.active, after.active);
 		e = j->id ? store_competence_update(c->db, c->now, &after)
 			  : store_competence_insert(c->db, c->now, &after);
 		if (e == OK)
@@ -162,44 +143,30 @@ static enum err competence_write(struct ctx *c, void *arg)
 	return OK;
 }
 
-static void answer_write(struct ctx *c, enum err e, const struct competence_job *j, int status)
+/* POST and PATCH: the transaction, then its answer; a create names its URL. */
+static void run(struct ctx *c, struct competence_job *j, int status)
 {
-	if (e == ERR_INVALID && j->fe.n)
-		api_problem_fields(c, 422, &j->fe);
-	else if (e == ERR_CONFLICT && j->fe.n)
-		api_problem_fields(c, 409, &j->fe);
-	else if (e == ERR_CONFLICT && j->detail)
-		api_problem(c, 409, j->detail);
-	else if (e != OK)
-		api_problem_err(c, e);
-	else
-		answer_competence(c, status, &j->out);
+	enum err e = ctx_write(c, competence_write, j);
+	if (e == OK && status == 201)
+		http_resp_header(c->w, "Location",
+				 arena_printf(c->a, "/api/v1/competences/%lld", (long long)j->out.id));
+	api_answer_write(c, e, &j->fe, j->detail, status, write_competence, &j->out);
 }
 
 void api_competence_create(struct ctx *c)
 {
 	struct competence_job j;
 	job_init(&j, 0);
-	if (!api_read_body(c, j.m, M_COUNT))
-		return;
-	enum err e = ctx_write(c, competence_write, &j);
-	if (e == OK)
-		http_resp_header(c->w, "Location",
-				 arena_printf(c->a, "/api/v1/competences/%lld", (long long)j.out.id));
-	answer_write(c, e, &j, 201);
+	if (api_read_body(c, j.m, M_COUNT))
+		run(c, &j, 201);
 }
 
 void api_competence_update(struct ctx *c)
 {
 	struct competence_job j;
 	job_init(&j, ctx_param_id(c, "id"));
-	if (!j.id) {
-		api_problem_err(c, ERR_NOTFOUND);
-		return;
-	}
-	if (!api_read_body(c, j.m, M_COUNT))
-		return;
-	answer_write(c, ctx_write(c, competence_write, &j), &j, 200);
+	if (api_read_patch(c, j.id, j.m, M_COUNT))
+		run(c, &j, 200);
 }
 
 /* The transaction of DELETE: only a competence nothing refers to goes. */
@@ -229,13 +196,7 @@ void api_competence_delete(struct ctx *c)
 	struct competence_job j;
 	job_init(&j, ctx_param_id(c, "id"));
 	enum err e = j.id ? ctx_write(c, competence_remove, &j) : ERR_NOTFOUND;
-	if (e != OK) {
-		answer_write(c, e, &j, 0);
-		return;
-	}
-	buf_reset(&c->w->body);
-	c->w->status = 204;
-	c->w->content_type = "application/json";
+	api_answer_write(c, e, &j.fe, j.detail, 204, NULL, NULL);
 }
 
 void api_competence_areas(struct ctx *c)

@@ -14,8 +14,9 @@
 #include <string.h>
 #include "domain/audit.h"
 
-void api_write_person(struct jw *w, const struct person *p)
+static void write_person(struct jw *w, const void *item)
 {
+	const struct person *p = item;
 	jw_obj(w);
 	jw_kint(w, "id", p->id);
 	jw_kstr(w, "name", p->name);
@@ -27,37 +28,26 @@ void api_write_person(struct jw *w, const struct person *p)
 	jw_obj_end(w);
 }
 
-static void answer_person(struct ctx *c, int status, const struct person *p)
+static const char *person_key(const void *item, int64_t *id)
 {
-	struct jw w;
-	api_json_begin(c, &w);
-	api_write_person(&w, p);
-	api_json_end(c, status);
+	const struct person *p = item;
+	*id = p->id;
+	return p->name;
 }
 
 void api_people_list(struct ctx *c)
 {
-	struct api_page pg;
-	struct person_query q = { 0 };
-	if (!api_read_page(c, &pg) || !api_query_id(c, "unit", &q.unit_id) ||
-	    !api_query_bool(c, "include_inactive", false, &q.include_inactive) ||
-	    !api_query_text(c, &q.text))
+	struct api_name_query nq;
+	if (!api_read_name_query(c, "unit", &nq))
 		return;
-	q.after_name = pg.key;
-	q.after_id = pg.id;
-	q.limit = pg.limit;
+	struct person_query q = { .text = nq.text, .unit_id = nq.scope_id,
+				  .include_inactive = nq.include_inactive,
+				  .after_name = nq.page.key, .after_id = nq.page.id,
+				  .limit = nq.page.limit };
 	struct person *people = NULL;
 	int n = 0;
 	enum err e = store_people_list(c->db, c->a, &q, &people, &n);
-	if (e != OK) {
-		api_problem_err(c, e);
-		return;
-	}
-	struct jw w;
-	api_list_begin(c, &w);
-	for (int i = 0; i < n; i++)
-		api_write_person(&w, &people[i]);
-	api_list_end(c, &w, n == pg.limit ? people[n - 1].name : NULL, n ? people[n - 1].id : 0);
+	api_answer_name_page(c, e, &nq.page, people, n, sizeof *people, write_person, person_key);
 }
 
 void api_person_get(struct ctx *c)
@@ -65,11 +55,7 @@ void api_person_get(struct ctx *c)
 	int64_t id = ctx_param_id(c, "id");
 	struct person p;
 	enum err e = id ? store_person_get(c->db, c->a, id, &p) : ERR_NOTFOUND;
-	if (e != OK) {
-		api_problem_err(c, e);
-		return;
-	}
-	answer_person(c, 200, &p);
+	api_answer_one(c, e, 200, write_person, &p);
 }
 
 enum { M_ID, M_NAME, M_EMAIL, M_NUMBER, M_UNIT, M_TITLE, M_ACTIVE, M_COUNT };
@@ -164,11 +150,7 @@ static enum err person_write(struct ctx *c, void *arg)
 	if (!j->id || !same_text(before.employee_number, after.employee_number)) {
 		struct person other;
 		e = store_person_by_number(c->db, c->a, after.employee_number, &other);
-		if (e == OK && other.id != j->id) {
-			field_error_add(&j->fe, "employee_number", PROB_TAKEN);
-			return ERR_CONFLICT;
-		}
-		if (e != OK && e != ERR_NOTFOUND)
+		if ((e = api_unique(e, &other.id, j->id, &j->fe, "employee_number")) != OK)
 			return e;
 	}
 	struct buf changes;
@@ -177,9 +159,7 @@ static enum err person_write(struct ctx *c, void *arg)
 	if (changes.err != OK)
 		return changes.err;
 	if (!j->id || !audit_is_empty(&changes)) {
-		const char *action = !j->id ? "create"
-				     : before.active && !after.active ? "deactivate"
-				     : "update";
+		const char *action = api_write_action(!j->id, before.active, after.active);
 		e = j->id ? store_person_update(c->db, &after) : store_person_insert(c->db, &after);
 		if (e == OK)
 			e = ctx_audit(c, "person", after.id, action, buf_str(&changes));
@@ -193,20 +173,14 @@ static enum err person_write(struct ctx *c, void *arg)
 static void run(struct ctx *c, struct person_job *j, int status)
 {
 	enum err e = ctx_write(c, person_write, j);
-	if (e == ERR_INVALID && j->fe.n) {
-		api_problem_fields(c, 422, &j->fe);
-	} else if (e == ERR_CONFLICT && j->fe.n) {
-		api_problem_fields(c, 409, &j->fe);
-	} else if (e == ERR_FORBIDDEN) {
+	if (e == ERR_FORBIDDEN) {
 		api_problem(c, 403, "Leaders may change only people in the units they lead.");
-	} else if (e != OK) {
-		api_problem_err(c, e);
-	} else {
-		if (status == 201)
-			http_resp_header(c->w, "Location", arena_printf(c->a, "/api/v1/people/%lld",
-									(long long)j->out.id));
-		answer_person(c, status, &j->out);
+		return;
 	}
+	if (e == OK && status == 201)
+		http_resp_header(c->w, "Location",
+				 arena_printf(c->a, "/api/v1/people/%lld", (long long)j->out.id));
+	api_answer_write(c, e, &j->fe, NULL, status, write_person, &j->out);
 }
 
 void api_person_create(struct ctx *c)
@@ -221,9 +195,7 @@ void api_person_update(struct ctx *c)
 {
 	struct person_job j;
 	job_init(&j, ctx_param_id(c, "id"));
-	if (!j.id)
-		api_problem_err(c, ERR_NOTFOUND);
-	else if (api_read_body(c, j.m, M_COUNT))
+	if (api_read_patch(c, j.id, j.m, M_COUNT))
 		run(c, &j, 200);
 }
 

@@ -12,8 +12,9 @@
 #include <string.h>
 #include "domain/audit.h"
 
-void api_write_unit(struct jw *w, const struct unit *u)
+static void write_unit(struct jw *w, const void *item)
 {
+	const struct unit *u = item;
 	jw_obj(w);
 	jw_kint(w, "id", u->id);
 	jw_kstr(w, "name", u->name);
@@ -21,14 +22,6 @@ void api_write_unit(struct jw *w, const struct unit *u)
 	jw_kid(w, "parent_id", u->parent_id);
 	jw_kid(w, "leader_id", u->leader_id);
 	jw_obj_end(w);
-}
-
-static void answer_unit(struct ctx *c, int status, const struct unit *u)
-{
-	struct jw w;
-	api_json_begin(c, &w);
-	api_write_unit(&w, u);
-	api_json_end(c, status);
 }
 
 /* The index at which the page after the cursor (pos, id) starts in
@@ -63,7 +56,7 @@ void api_units_list(struct ctx *c)
 	struct jw w;
 	api_list_begin(c, &w);
 	for (int i = start; i < end; i++)
-		api_write_unit(&w, &tree[i]);
+		write_unit(&w, &tree[i]);
 	api_list_end(c, &w, end < n ? arena_printf(c->a, "%d", end) : NULL, end ? tree[end - 1].id : 0);
 }
 
@@ -72,11 +65,7 @@ void api_unit_get(struct ctx *c)
 	int64_t id = ctx_param_id(c, "id");
 	struct unit u;
 	enum err e = id ? store_unit_get(c->db, c->a, id, &u) : ERR_NOTFOUND;
-	if (e != OK) {
-		api_problem_err(c, e);
-		return;
-	}
-	answer_unit(c, 200, &u);
+	api_answer_one(c, e, 200, write_unit, &u);
 }
 
 enum { M_ID, M_NAME, M_CODE, M_PARENT, M_LEADER, M_COUNT };
@@ -167,11 +156,7 @@ static enum err unit_write(struct ctx *c, void *arg)
 	if (!j->id || !same_text(before.code, after.code)) {
 		struct unit other;
 		e = store_unit_by_code(c->db, c->a, after.code, &other);
-		if (e == OK && other.id != j->id) {
-			field_error_add(&j->fe, "code", PROB_TAKEN);
-			return ERR_CONFLICT;
-		}
-		if (e != OK && e != ERR_NOTFOUND)
+		if ((e = api_unique(e, &other.id, j->id, &j->fe, "code")) != OK)
 			return e;
 	}
 	struct buf changes;
@@ -191,44 +176,30 @@ static enum err unit_write(struct ctx *c, void *arg)
 	return OK;
 }
 
-static void answer_write(struct ctx *c, enum err e, const struct unit_job *j, int status)
+/* POST and PATCH: the transaction, then its answer; a create names its URL. */
+static void run(struct ctx *c, struct unit_job *j, int status)
 {
-	if (e == ERR_INVALID && j->fe.n)
-		api_problem_fields(c, 422, &j->fe);
-	else if (e == ERR_CONFLICT && j->fe.n)
-		api_problem_fields(c, 409, &j->fe);
-	else if (e == ERR_CONFLICT && j->detail)
-		api_problem(c, 409, j->detail);
-	else if (e != OK)
-		api_problem_err(c, e);
-	else
-		answer_unit(c, status, &j->out);
+	enum err e = ctx_write(c, unit_write, j);
+	if (e == OK && status == 201)
+		http_resp_header(c->w, "Location",
+				 arena_printf(c->a, "/api/v1/units/%lld", (long long)j->out.id));
+	api_answer_write(c, e, &j->fe, j->detail, status, write_unit, &j->out);
 }
 
 void api_unit_create(struct ctx *c)
 {
 	struct unit_job j;
 	job_init(&j, 0);
-	if (!api_read_body(c, j.m, M_COUNT))
-		return;
-	enum err e = ctx_write(c, unit_write, &j);
-	if (e == OK)
-		http_resp_header(c->w, "Location",
-				 arena_printf(c->a, "/api/v1/units/%lld", (long long)j.out.id));
-	answer_write(c, e, &j, 201);
+	if (api_read_body(c, j.m, M_COUNT))
+		run(c, &j, 201);
 }
 
 void api_unit_update(struct ctx *c)
 {
 	struct unit_job j;
 	job_init(&j, ctx_param_id(c, "id"));
-	if (!j.id) {
-		api_problem_err(c, ERR_NOTFOUND);
-		return;
-	}
-	if (!api_read_body(c, j.m, M_COUNT))
-		return;
-	answer_write(c, ctx_write(c, unit_write, &j), &j, 200);
+	if (api_read_patch(c, j.id, j.m, M_COUNT))
+		run(c, &j, 200);
 }
 
 /* The transaction of DELETE: only an empty unit goes. */
@@ -273,11 +244,5 @@ void api_unit_delete(struct ctx *c)
 	struct unit_job j;
 	job_init(&j, ctx_param_id(c, "id"));
 	enum err e = j.id ? ctx_write(c, unit_remove, &j) : ERR_NOTFOUND;
-	if (e != OK) {
-		answer_write(c, e, &j, 0);
-		return;
-	}
-	buf_reset(&c->w->body);
-	c->w->status = 204;
-	c->w->content_type = "application/json";
+	api_answer_write(c, e, &j.fe, j.detail, 204, NULL, NULL);
 }

@@ -91,24 +91,12 @@ static void note_row(struct store_q *q, struct arena *a, void *item)
 	t->updated_at = store_q_col_int(q, 5);
 }
 
-/* The rows of a statement by (cycle $1, unit $2), each through row. */
-static enum err unit_list(struct store_q *q, struct arena *a, int64_t cycle_id, int64_t unit_id, size_t elem,
-			  store_row_fn *row, void **out, int *n)
-{
-	store_q_int(q, 1, cycle_id);
-	store_q_int(q, 2, unit_id);
-	return store_q_rows(q, a, elem, row, out, n);
-}
-
 enum err store_disc_notes(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			  struct disc_note **out, int *n)
 {
 	struct store_q q;
-	void *v;
 	store_q_prepare(&q, c, SQL_DISC_NOTES);
-	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **out, note_row, &v, n);
-	*out = v;
-	return e;
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, note_row, out, n);
 }
 
 static const char SQL_DISC_NOTE_SET[] =
@@ -171,25 +159,8 @@ enum err store_disc_people(struct store_conn *c, struct arena *a, int64_t cycle_
 			   struct disc_person **out, int *n)
 {
 	struct store_q q;
-	void *v;
 	store_q_prepare(&q, c, SQL_DISC_PEOPLE);
-	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **out, person_row, &v, n);
-	*out = v;
-	return e;
-}
-
-static void id_row(struct store_q *q, struct arena *a, void *item)
-{
-	(void)a;
-	*(int64_t *)item = store_q_col_int(q, 0);
-}
-
-static enum err id_list(struct store_q *q, struct arena *a, int64_t **ids, int *n)
-{
-	void *v;
-	enum err e = store_q_rows(q, a, sizeof **ids, id_row, &v, n);
-	*ids = v;
-	return e;
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, person_row, out, n);
 }
 
 static const char SQL_DISC_ELIGIBLE[] =
@@ -202,7 +173,7 @@ enum err store_disc_eligible(struct store_conn *c, struct arena *a, int64_t unit
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_DISC_ELIGIBLE);
 	store_q_int(&q, 1, unit_id);
-	return id_list(&q, a, ids, n);
+	return store_q_ids(&q, a, ids, n);
 }
 
 static const char SQL_DISC_ATTENDANCE[] =
@@ -213,11 +184,9 @@ enum err store_disc_attendance(struct store_conn *c, struct arena *a, int64_t cy
 			       int64_t **ids, int *n)
 {
 	struct store_q q;
-	void *v;
 	store_q_prepare(&q, c, SQL_DISC_ATTENDANCE);
-	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **ids, id_row, &v, n);
-	*ids = v;
-	return e;
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **ids, store_id_row, ids,
+			       n);
 }
 
 static const char SQL_DISC_ATTENDANCE_CLEAR[] =
@@ -229,21 +198,10 @@ static const char SQL_DISC_ATTENDANCE_ADD[] =
 enum err store_disc_attendance_set(struct store_conn *c, int64_t cycle_id, int64_t unit_id,
 				   const int64_t *ids, int n)
 {
-	struct store_q q;
-	store_q_prepare(&q, c, SQL_DISC_ATTENDANCE_CLEAR);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	store_q_exec(&q, NULL);
-	enum err e = store_q_done(&q);
-	for (int i = 0; i < n && !e; i++) {
-		store_q_prepare(&q, c, SQL_DISC_ATTENDANCE_ADD);
-		store_q_int(&q, 1, cycle_id);
-		store_q_int(&q, 2, unit_id);
-		store_q_int(&q, 3, ids[i]);
-		store_q_exec(&q, NULL);
-		e = store_q_done(&q);
-	}
-	return e;
+	struct store_q clear, add;
+	store_q_prepare(&clear, c, SQL_DISC_ATTENDANCE_CLEAR);
+	store_q_prepare(&add, c, SQL_DISC_ATTENDANCE_ADD);
+	return store_unit_ids_replace(&clear, &add, cycle_id, unit_id, ids, n);
 }
 
 /* ---- suggestions ---- */
@@ -272,11 +230,9 @@ enum err store_disc_suggestions(struct store_conn *c, struct arena *a, int64_t c
 				int64_t unit_id, struct disc_suggestion **out, int *n)
 {
 	struct store_q q;
-	void *v;
 	store_q_prepare(&q, c, SQL_DISC_SUGGESTIONS);
-	enum err e = unit_list(&q, a, cycle_id, unit_id, sizeof **out, suggestion_row, &v, n);
-	*out = v;
-	return e;
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, suggestion_row, out,
+			       n);
 }
 
 static const char SQL_DISC_SUGGESTION_COUNT[] =
@@ -326,13 +282,10 @@ static const char SQL_DISC_SUGGESTION_DELETE[] = "DELETE FROM discussion_suggest
 
 enum err store_disc_suggestion_delete(struct store_conn *c, int64_t id)
 {
-	int64_t k = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_DISC_SUGGESTION_DELETE);
 	store_q_int(&q, 1, id);
-	store_q_exec(&q, &k);
-	enum err e = store_q_done(&q);
-	return e ? e : k ? OK : ERR_NOTFOUND;
+	return store_q_exec_found(&q);
 }
 
 /* ---- the list ---- */

@@ -7,9 +7,10 @@
 #include "store/indicators_phase2.h"
 
 #include <stdlib.h>
-#include <string.h>
+#include <stddef.h>
 
 #include "store/phase2.h"
+#include "store/rows.h"
 #include "store/store_int.h"
 
 /* The text of column col of the row at hand, valid until the next step. */
@@ -40,23 +41,11 @@ static const char SQL_P2_NEEDS_UNIT[] = NEEDS_COLS " AND n.unit_id = $2 GROUP BY
 static const char SQL_P2_MEASURES[] = MEASURES_COLS " GROUP BY m.unit_id, m.kind";
 static const char SQL_P2_MEASURES_UNIT[] = MEASURES_COLS " AND m.unit_id = $2 GROUP BY m.unit_id, m.kind";
 
-struct row_at {
-	int64_t unit_id;
-	int i;   /* index in the rows */
-};
-
-static int cmp_row_at(const void *pa, const void *pb)
+/* The row of unit id in v (indexed by at), NULL when not shown. */
+static struct ind_p2_unit *row_of(const struct store_unit_index *at, int k, struct ind_p2_unit *v, int64_t id)
 {
-	const struct row_at *a = pa, *b = pb;
-	return (a->unit_id > b->unit_id) - (a->unit_id < b->unit_id);
-}
-
-/* The row of unit id in at[0..k) (sorted by unit), NULL when not shown. */
-static struct ind_p2_unit *row_of(const struct row_at *at, int k, struct ind_p2_unit *v, int64_t id)
-{
-	struct row_at key = { id, 0 };
-	const struct row_at *f = bsearch(&key, at, (size_t)k, sizeof *at, cmp_row_at);
-	return f ? &v[f->i] : NULL;
+	int i = store_unit_index_find(at, k, id);
+	return i < 0 ? NULL : &v[i];
 }
 
 /* Binds one of the grouped counts (prepared by the caller, of the cycle
@@ -73,12 +62,10 @@ static void bind_counts(struct store_q *q, int64_t cycle_id, int64_t unit_id)
 static enum err add_counts(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			   struct ind_p2_unit *v, int k)
 {
-	struct row_at *at = arena_alloc(a, sizeof *at * (size_t)k);
+	struct store_unit_index *at =
+		store_unit_index(a, v, sizeof *v, offsetof(struct ind_p2_unit, unit_id), k);
 	if (!at)
 		return ERR_TOO_BIG;
-	for (int i = 0; i < k; i++)
-		at[i] = (struct row_at){ v[i].unit_id, i };
-	qsort(at, (size_t)k, sizeof *at, cmp_row_at);
 	struct store_q q;
 	if (unit_id)
 		store_q_prepare(&q, c, SQL_P2_NEEDS_UNIT);
@@ -113,37 +100,34 @@ static enum err add_counts(struct store_conn *c, struct arena *a, int64_t cycle_
 	return store_q_done(&q);
 }
 
+/* An unknown state stops the read (q->err). */
+static void unit_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct ind_p2_unit *r = item;
+	*r = (struct ind_p2_unit){ 0 };
+	r->unit_id = store_q_col_int(q, 0);
+	r->name = store_q_col_text(q, a, 1);
+	r->has_people = store_q_col_int(q, 2) > 0;
+	const char *status = col_cstr(q, 3);
+	r->started = status != NULL;
+	if (status && !proposal_status_parse(status, &r->status)) {
+		q->err = store_fail(q->c, ERR_IO, "unit_discussions.status holds an unknown state");
+		return;
+	}
+	r->submitted_at = r->status == PROPOSAL_SUBMITTED ? store_q_col_int(q, 4) : 0;
+	r->parent_id = store_q_col_int(q, 5);
+}
+
 enum err store_p2_unit_rows(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			    struct ind_p2_unit **out, int *n)
 {
-	struct ind_p2_unit *v = NULL;
-	int k = 0, cap = 0;
+	struct ind_p2_unit *v;
+	int k;
 	*out = NULL;
 	*n = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_P2_UNIT_ROWS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct ind_p2_unit *r = &v[k++];
-		*r = (struct ind_p2_unit){ 0 };
-		r->unit_id = store_q_col_int(&q, 0);
-		r->name = store_q_col_text(&q, a, 1);
-		r->has_people = store_q_col_int(&q, 2) > 0;
-		const char *status = col_cstr(&q, 3);
-		r->started = status != NULL;
-		if (status && !proposal_status_parse(status, &r->status)) {
-			q.err = store_fail(c, ERR_IO, "unit_discussions.status holds an unknown state");
-			break;
-		}
-		r->submitted_at = r->status == PROPOSAL_SUBMITTED ? store_q_col_int(&q, 4) : 0;
-		r->parent_id = store_q_col_int(&q, 5);
-	}
-	enum err e = store_q_done(&q);
+	enum err e = store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof *v, unit_row, &v, &k);
 	if (!e && k > 0)
 		e = add_counts(c, a, cycle_id, unit_id, v, k);
 	if (e)
@@ -158,28 +142,20 @@ static const char SQL_P2_GOALS[] =
 	"SELECT v.id FROM strategy_versions v WHERE v.cycle_id = $1 AND v.status = 'published'"
 	" ORDER BY v.number DESC LIMIT 1) ORDER BY g.main_goal_id, g.id";
 
+static void goal_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct ind_p2_goal *g = item;
+	*g = (struct ind_p2_goal){ .goal_id = store_q_col_int(q, 0), .code = store_q_col_text(q, a, 1),
+				   .title = store_q_col_text(q, a, 2) };
+}
+
 enum err store_p2_goals(struct store_conn *c, struct arena *a, int64_t cycle_id, struct ind_p2_goal **out,
 			int *n)
 {
-	struct ind_p2_goal *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_P2_GOALS);
 	store_q_int(&q, 1, cycle_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		v[k] = (struct ind_p2_goal){ 0 };
-		v[k].goal_id = store_q_col_int(&q, 0);
-		v[k].code = store_q_col_text(&q, a, 1);
-		v[k].title = store_q_col_text(&q, a, 2);
-		k++;
-	}
-	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return store_q_rows(&q, a, sizeof **out, goal_row, out, n);
 }
 
 static const char SQL_P2_GOAL_NEEDS[] =
@@ -189,26 +165,20 @@ static const char SQL_P2_GOAL_NEEDS[] =
 	" WHERE n.cycle_id = $1 AND d.status = 'submitted' AND (CAST($2 AS BIGINT) = 0 OR n.unit_id = $2)"
 	" GROUP BY g.goal_id, n.unit_id ORDER BY g.goal_id, n.unit_id";
 
+static void goal_needs_row(struct store_q *q, struct arena *a, void *item)
+{
+	(void)a;
+	struct ind_p2_goal_needs *g = item;
+	*g = (struct ind_p2_goal_needs){ store_q_col_int(q, 0), store_q_col_int(q, 1), store_q_col_int(q, 2) };
+}
+
 enum err store_p2_goal_needs(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			     struct ind_p2_goal_needs **out, int *n)
 {
-	struct ind_p2_goal_needs *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_P2_GOAL_NEEDS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		v[k++] = (struct ind_p2_goal_needs){ store_q_col_int(&q, 0), store_q_col_int(&q, 1),
-						     store_q_col_int(&q, 2) };
-	}
-	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, goal_needs_row, out,
+			       n);
 }
 
 static const char SQL_P2_DECIDED_NEEDS[] =
@@ -220,6 +190,13 @@ static const char SQL_P2_DECIDED_MEASURES[] =
 static const char SQL_P2_DECIDED_GOALS[] =
 	"SELECT g.goal_id, count(*) FROM decided_needs n JOIN decided_need_goals g ON g.decided_need_id = n.id"
 	" WHERE n.cycle_id = $1 GROUP BY g.goal_id ORDER BY g.goal_id";
+
+static void goal_decided_row(struct store_q *q, struct arena *a, void *item)
+{
+	(void)a;
+	struct ind_p2_goal_decided *g = item;
+	*g = (struct ind_p2_goal_decided){ store_q_col_int(q, 0), store_q_col_int(q, 1) };
+}
 
 enum err store_p2_decided(struct store_conn *c, struct arena *a, int64_t cycle_id, struct ind_p2_decided *out,
 			  struct ind_p2_goal_decided **goals, int *ngoals)
@@ -252,20 +229,9 @@ enum err store_p2_decided(struct store_conn *c, struct arena *a, int64_t cycle_i
 	if ((e = store_q_done(&q)))
 		return e;
 
-	struct ind_p2_goal_decided *v = NULL;
-	int k = 0, cap = 0;
 	store_q_prepare(&q, c, SQL_P2_DECIDED_GOALS);
 	store_q_int(&q, 1, cycle_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		v[k++] = (struct ind_p2_goal_decided){ store_q_col_int(&q, 0), store_q_col_int(&q, 1) };
-	}
-	*goals = v;
-	*ngoals = k;
-	return store_q_done(&q);
+	return store_q_rows(&q, a, sizeof **goals, goal_decided_row, goals, ngoals);
 }
 
 static int cmp_i64(const void *pa, const void *pb)

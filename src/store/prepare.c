@@ -7,9 +7,10 @@
  * requests), joined to the units in C. */
 #include "store/prepare.h"
 
-#include <stdlib.h>
+#include <stddef.h>
 
 #include "base/arena.h"
+#include "store/rows.h"
 #include "store/store_int.h"
 
 static const char SQL_PREP_GET[] =
@@ -85,30 +86,22 @@ static const char SQL_PREP_TICKS[] =
 	" LEFT JOIN users us ON us.id = t.ticked_by WHERE t.cycle_id = $1 AND t.unit_id = $2"
 	" ORDER BY t.step";
 
+static void tick_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct prep_tick *t = item;
+	t->step = (int)store_q_col_int(q, 0);
+	t->step_text = store_q_col_text(q, a, 1);
+	t->ticked_by = store_q_col_int(q, 2);
+	t->ticked_by_name = store_q_col_text(q, a, 3);
+	t->ticked_at = store_q_col_int(q, 4);
+}
+
 enum err store_prep_ticks(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			  struct prep_tick **out, int *n)
 {
-	struct prep_tick *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_TICKS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct prep_tick *t = &v[k++];
-		t->step = (int)store_q_col_int(&q, 0);
-		t->step_text = store_q_col_text(&q, a, 1);
-		t->ticked_by = store_q_col_int(&q, 2);
-		t->ticked_by_name = store_q_col_text(&q, a, 3);
-		t->ticked_at = store_q_col_int(&q, 4);
-	}
-	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, tick_row, out, n);
 }
 
 static const char SQL_PREP_TICK[] =
@@ -165,8 +158,9 @@ static const char SQL_PREP_NEEDS[] =
 	NEED_SELECT " WHERE n.cycle_id = $1 AND n.unit_id = $2 ORDER BY n.position, n.id";
 static const char SQL_PREP_NEED_GET[] = NEED_SELECT " WHERE n.id = $1";
 
-static void need_row(struct store_q *q, struct arena *a, struct prep_need *n)
+static void need_row(struct store_q *q, struct arena *a, void *item)
 {
+	struct prep_need *n = item;
 	n->id = store_q_col_int(q, 0);
 	n->cycle_id = store_q_col_int(q, 1);
 	n->unit_id = store_q_col_int(q, 2);
@@ -182,22 +176,9 @@ static void need_row(struct store_q *q, struct arena *a, struct prep_need *n)
 enum err store_prep_needs(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			  struct prep_need **out, int *n)
 {
-	struct prep_need *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_NEEDS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		need_row(&q, a, &v[k++]);
-	}
-	*out = v;
-	*n = k;
-	return store_q_done(&q);
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, need_row, out, n);
 }
 
 enum err store_prep_need_get(struct store_conn *c, struct arena *a, int64_t id, struct prep_need *out)
@@ -205,11 +186,7 @@ enum err store_prep_need_get(struct store_conn *c, struct arena *a, int64_t id, 
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_NEED_GET);
 	store_q_int(&q, 1, id);
-	if (store_q_row(&q))
-		need_row(&q, a, out);
-	else if (!q.err)
-		q.err = ERR_NOTFOUND;
-	return store_q_done(&q);
+	return store_q_one(&q, a, need_row, out);
 }
 
 static const char SQL_PREP_NEED_INSERT[] =
@@ -240,28 +217,22 @@ static const char SQL_PREP_NEED_UPDATE[] =
 
 enum err store_prep_need_update(struct store_conn *c, const struct prep_need *n)
 {
-	int64_t k = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_NEED_UPDATE);
 	store_q_int(&q, 1, n->id);
 	store_q_text(&q, 2, n->title);
 	store_q_text(&q, 3, n->description ? n->description : "");
-	store_q_exec(&q, &k);
-	enum err e = store_q_done(&q);
-	return e ? e : k ? OK : ERR_NOTFOUND;
+	return store_q_exec_found(&q);
 }
 
 static const char SQL_PREP_NEED_DELETE[] = "DELETE FROM prep_draft_needs WHERE id = $1";
 
 enum err store_prep_need_delete(struct store_conn *c, int64_t id)
 {
-	int64_t k = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_NEED_DELETE);
 	store_q_int(&q, 1, id);
-	store_q_exec(&q, &k);
-	enum err e = store_q_done(&q);
-	return e ? e : k ? OK : ERR_NOTFOUND;
+	return store_q_exec_found(&q);
 }
 
 /* ---- the document pack ---- */
@@ -274,48 +245,24 @@ static const char SQL_PREP_DOCUMENTS[] =
 	" ORDER BY CASE d.kind WHEN 'leader_guide' THEN 0 WHEN 'aid' THEN 1 WHEN 'strategy' THEN 2"
 	" ELSE 3 END, d.title COLLATE nb, d.id";
 
+static void doc_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct prep_doc *d = item;
+	d->id = store_q_col_int(q, 0);
+	d->title = store_q_col_text(q, a, 1);
+	char *kind = store_q_col_text(q, a, 2);
+	if (!kind || !doc_kind_parse(kind, &d->kind))
+		d->kind = DOC_OTHER;
+	d->latest_version = store_q_col_int(q, 3);
+	d->chosen = store_q_col_int(q, 4) != 0;
+}
+
 enum err store_prep_documents(struct store_conn *c, struct arena *a, int64_t cycle_id,
 			      int64_t unit_id, struct prep_doc **out, int *n)
 {
-	struct prep_doc *v = NULL;
-	int k = 0, cap = 0;
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_DOCUMENTS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct prep_doc *d = &v[k++];
-		d->id = store_q_col_int(&q, 0);
-		d->title = store_q_col_text(&q, a, 1);
-		char *kind = store_q_col_text(&q, a, 2);
-		if (!kind || !doc_kind_parse(kind, &d->kind))
-			d->kind = DOC_OTHER;
-		d->latest_version = store_q_col_int(&q, 3);
-		d->chosen = store_q_col_int(&q, 4) != 0;
-	}
-	*out = v;
-	*n = k;
-	return store_q_done(&q);
-}
-
-static enum err id_list(struct store_q *q, struct arena *a, int64_t **ids, int *n)
-{
-	int64_t *v = NULL;
-	int k = 0, cap = 0;
-	while (store_q_row(q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q->err = ERR_TOO_BIG;
-			break;
-		}
-		v[k++] = store_q_col_int(q, 0);
-	}
-	*ids = v;
-	*n = k;
-	return store_q_done(q);
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, doc_row, out, n);
 }
 
 static const char SQL_PREP_PACK[] =
@@ -327,9 +274,7 @@ enum err store_prep_pack(struct store_conn *c, struct arena *a, int64_t cycle_id
 {
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_PACK);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	return id_list(&q, a, ids, n);
+	return store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **ids, store_id_row, ids, n);
 }
 
 static const char SQL_PREP_PACK_CLEAR[] =
@@ -341,21 +286,10 @@ static const char SQL_PREP_PACK_ADD[] =
 enum err store_prep_pack_set(struct store_conn *c, int64_t cycle_id, int64_t unit_id,
 			     const int64_t *ids, int n)
 {
-	struct store_q q;
-	store_q_prepare(&q, c, SQL_PREP_PACK_CLEAR);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	store_q_exec(&q, NULL);
-	enum err e = store_q_done(&q);
-	for (int i = 0; i < n && !e; i++) {
-		store_q_prepare(&q, c, SQL_PREP_PACK_ADD);
-		store_q_int(&q, 1, cycle_id);
-		store_q_int(&q, 2, unit_id);
-		store_q_int(&q, 3, ids[i]);
-		store_q_exec(&q, NULL);
-		e = store_q_done(&q);
-	}
-	return e;
+	struct store_q clear, add;
+	store_q_prepare(&clear, c, SQL_PREP_PACK_CLEAR);
+	store_q_prepare(&add, c, SQL_PREP_PACK_ADD);
+	return store_unit_ids_replace(&clear, &add, cycle_id, unit_id, ids, n);
 }
 
 static const char SQL_PREP_RECIPIENTS[] =
@@ -369,7 +303,7 @@ enum err store_prep_recipients(struct store_conn *c, struct arena *a, int64_t un
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_PREP_RECIPIENTS);
 	store_q_int(&q, 1, unit_id);
-	return id_list(&q, a, ids, n);
+	return store_q_ids(&q, a, ids, n);
 }
 
 /* ---- status and indicator counts ---- */
@@ -413,27 +347,14 @@ static const char SQL_PREP_READ_COUNTS_UNIT[] =
 	" JOIN documents d ON d.id = r.document_id WHERE +r.cycle_id = $1 AND e.unit_id = $2"
 	" AND e.active = 1 GROUP BY e.unit_id, e.id";
 
-struct row_at {
-	int64_t unit_id;
-	int i;   /* index in the rows */
-};
-
-static int cmp_row_at(const void *pa, const void *pb)
-{
-	const struct row_at *a = pa, *b = pb;
-	return (a->unit_id > b->unit_id) - (a->unit_id < b->unit_id);
-}
-
 /* Adds the read counts to the rows (every unit's, or the one unit's). */
 static enum err read_counts(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
 			    struct prep_unit_row *v, int k)
 {
-	struct row_at *at = arena_alloc(a, sizeof *at * (size_t)k);
+	struct store_unit_index *at =
+		store_unit_index(a, v, sizeof *v, offsetof(struct prep_unit_row, counts.unit_id), k);
 	if (!at)
 		return ERR_TOO_BIG;
-	for (int i = 0; i < k; i++)
-		at[i] = (struct row_at){ v[i].counts.unit_id, i };
-	qsort(at, (size_t)k, sizeof *at, cmp_row_at);
 	struct store_q q;
 	if (unit_id) {
 		store_q_prepare(&q, c, SQL_PREP_READ_COUNTS_UNIT);
@@ -444,13 +365,12 @@ static enum err read_counts(struct store_conn *c, struct arena *a, int64_t cycle
 		store_q_int(&q, 1, cycle_id);
 	}
 	while (store_q_row(&q)) {
-		struct row_at key = { store_q_col_int(&q, 0), 0 };
-		const struct row_at *f = bsearch(&key, at, (size_t)k, sizeof *at, cmp_row_at);
-		if (!f || store_q_col_int(&q, 1) == v[f->i].leader_id)
+		int i = store_unit_index_find(at, k, store_q_col_int(&q, 0));
+		if (i < 0 || store_q_col_int(&q, 1) == v[i].leader_id)
 			continue;
-		v[f->i].asked++;
+		v[i].asked++;
 		if (store_q_col_int(&q, 2) == 0)
-			v[f->i].counts.confirmed++;
+			v[i].counts.confirmed++;
 	}
 	/* Two statements: without a shared snapshot (PostgreSQL outside a
 	 * transaction) a person made active between them is not yet counted
@@ -465,11 +385,27 @@ static enum err read_counts(struct store_conn *c, struct arena *a, int64_t cycle
 	return store_q_done(&q);
 }
 
+static void unit_row(struct store_q *q, struct arena *a, void *item)
+{
+	struct prep_unit_row *r = item;
+	*r = (struct prep_unit_row){ 0 };
+	r->counts.unit_id = store_q_col_int(q, 0);
+	r->name = store_q_col_text(q, a, 1);
+	r->code = store_q_col_text(q, a, 2);
+	r->parent_id = store_q_col_int(q, 3);
+	r->leader_id = store_q_col_int(q, 4);
+	r->counts.has_leader = r->leader_id != 0;
+	r->leader_name = store_q_col_text(q, a, 5);
+	r->counts.steps_ticked = store_q_col_int(q, 6);
+	r->pack_sent_at = store_q_col_int(q, 7);
+	r->counts.employees = store_q_col_int(q, 8);
+}
+
 enum err store_prep_unit_rows(struct store_conn *c, struct arena *a, int64_t cycle_id, int nsteps,
 			      int64_t unit_id, struct prep_unit_row **out, int *n)
 {
-	struct prep_unit_row *v = NULL;
-	int k = 0, cap = 0;
+	struct prep_unit_row *v;
+	int k;
 	*out = NULL;
 	*n = 0;
 	struct store_q q;
@@ -477,25 +413,7 @@ enum err store_prep_unit_rows(struct store_conn *c, struct arena *a, int64_t cyc
 	store_q_int(&q, 1, cycle_id);
 	store_q_int(&q, 2, nsteps);
 	store_q_int(&q, 3, unit_id);
-	while (store_q_row(&q)) {
-		if (!(v = store_grow(a, v, k, &cap, sizeof *v))) {
-			q.err = ERR_TOO_BIG;
-			break;
-		}
-		struct prep_unit_row *r = &v[k++];
-		*r = (struct prep_unit_row){ 0 };
-		r->counts.unit_id = store_q_col_int(&q, 0);
-		r->name = store_q_col_text(&q, a, 1);
-		r->code = store_q_col_text(&q, a, 2);
-		r->parent_id = store_q_col_int(&q, 3);
-		r->leader_id = store_q_col_int(&q, 4);
-		r->counts.has_leader = r->leader_id != 0;
-		r->leader_name = store_q_col_text(&q, a, 5);
-		r->counts.steps_ticked = store_q_col_int(&q, 6);
-		r->pack_sent_at = store_q_col_int(&q, 7);
-		r->counts.employees = store_q_col_int(&q, 8);
-	}
-	enum err e = store_q_done(&q);
+	enum err e = store_q_rows(&q, a, sizeof *v, unit_row, &v, &k);
 	if (!e && k > 0)
 		e = read_counts(c, a, cycle_id, unit_id, v, k);
 	if (e)

@@ -272,11 +272,31 @@ static const char SQL_MEASURE_NEEDS_ADD[] =
  * constant, as tests/lint/sql.sh asks). */
 enum link_kind { LINK_GOALS, LINK_UNIT_GOALS, LINK_MEASURE_NEEDS };
 
-/* Link rows of a unit (one_id 0) or of one owner. */
-static enum err links_of(struct store_conn *c, struct arena *a, enum link_kind k, int64_t cycle_id,
-			 int64_t unit_id, int64_t one_id, struct link_row **out, int *n)
+/* Whose links to read: a unit's (one_id 0), one owner's (one_id), or,
+ * with reg, a register page's: its filters, up to its last item
+ * (cycle_id, one_id; the owner's *_links sets them from the page). */
+struct link_scope {
+	int64_t cycle_id, unit_id, one_id;
+	const struct proposal_query *reg;
+};
+
+/* The register's links statement of kind k, bound but for $10, $11 (with
+ * the registers' statements below). */
+static void reg_links_prepare(struct store_q *s, struct store_conn *c, enum link_kind k,
+			      const struct proposal_query *q);
+
+/* The link rows of kind k in scope sc. */
+static enum err links_of(struct store_conn *c, struct arena *a, enum link_kind k, const struct link_scope *sc,
+			 struct link_row **out, int *n)
 {
 	struct store_q q;
+	if (sc->reg) {
+		reg_links_prepare(&q, c, k, sc->reg);
+		store_q_int(&q, 10, sc->cycle_id);
+		store_q_int(&q, 11, sc->one_id);
+		return link_rows(&q, a, out, n);
+	}
+	int64_t one_id = sc->one_id;
 	switch (k) {
 	case LINK_GOALS:
 		if (one_id)
@@ -301,8 +321,8 @@ static enum err links_of(struct store_conn *c, struct arena *a, enum link_kind k
 	if (one_id) {
 		store_q_int(&q, 1, one_id);
 	} else {
-		store_q_int(&q, 1, cycle_id);
-		store_q_int(&q, 2, unit_id);
+		store_q_int(&q, 1, sc->cycle_id);
+		store_q_int(&q, 2, sc->unit_id);
 	}
 	return link_rows(&q, a, out, n);
 }
@@ -392,15 +412,20 @@ static enum err need_slices(struct arena *a, const struct link_row *g, int ng, c
 	return e;
 }
 
-/* Fills the goal links of needs v[0..n): one owner (one_id) or the unit. */
-static enum err need_links(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
-			   int64_t one_id, struct proposal_need *v, int n)
+/* Fills the goal links of needs items[0..n) (n > 0 on a register page)
+ * from the rows of scope sc. */
+static enum err need_links(struct store_conn *c, struct arena *a, struct link_scope sc, void *items, int n)
 {
+	struct proposal_need *v = items;
+	if (sc.reg) {
+		sc.cycle_id = v[n - 1].cycle_id;
+		sc.one_id = v[n - 1].id;
+	}
 	struct link_row *g, *ug;
 	int ng, nug;
-	enum err e = links_of(c, a, LINK_GOALS, cycle_id, unit_id, one_id, &g, &ng);
+	enum err e = links_of(c, a, LINK_GOALS, &sc, &g, &ng);
 	if (!e)
-		e = links_of(c, a, LINK_UNIT_GOALS, cycle_id, unit_id, one_id, &ug, &nug);
+		e = links_of(c, a, LINK_UNIT_GOALS, &sc, &ug, &nug);
 	return e ? e : need_slices(a, g, ng, ug, nug, v, n);
 }
 
@@ -409,12 +434,8 @@ enum err store_proposal_needs(struct store_conn *c, struct arena *a, int64_t cyc
 {
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_NEEDS);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	void *v;
-	enum err e = store_q_rows(&q, a, sizeof **out, need_row, &v, n);
-	*out = v;
-	return e ? e : need_links(c, a, cycle_id, unit_id, 0, *out, *n);
+	enum err e = store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, need_row, out, n);
+	return e ? e : need_links(c, a, (struct link_scope){ .cycle_id = cycle_id, .unit_id = unit_id }, *out, *n);
 }
 
 enum err store_proposal_need_get(struct store_conn *c, struct arena *a, int64_t id, struct proposal_need *out)
@@ -423,7 +444,7 @@ enum err store_proposal_need_get(struct store_conn *c, struct arena *a, int64_t 
 	store_q_prepare(&q, c, SQL_NEED_GET);
 	store_q_int(&q, 1, id);
 	enum err e = store_q_one(&q, a, need_row, out);
-	return e ? e : need_links(c, a, 0, 0, id, out, 1);
+	return e ? e : need_links(c, a, (struct link_scope){ .one_id = id }, out, 1);
 }
 
 /* Binds a need's own fields, competence to rationale, from $first on
@@ -575,13 +596,18 @@ static enum err measure_slices(struct arena *a, const struct link_row *l, int nl
 	return e;
 }
 
-/* Fills the need links of measures v[0..n): one owner (one_id) or the unit. */
-static enum err measure_links(struct store_conn *c, struct arena *a, int64_t cycle_id, int64_t unit_id,
-			      int64_t one_id, struct proposal_measure *v, int n)
+/* Fills the need links of measures items[0..n) (n > 0 on a register
+ * page) from the rows of scope sc. */
+static enum err measure_links(struct store_conn *c, struct arena *a, struct link_scope sc, void *items, int n)
 {
+	struct proposal_measure *v = items;
+	if (sc.reg) {
+		sc.cycle_id = v[n - 1].cycle_id;
+		sc.one_id = v[n - 1].id;
+	}
 	struct link_row *l;
 	int nl;
-	enum err e = links_of(c, a, LINK_MEASURE_NEEDS, cycle_id, unit_id, one_id, &l, &nl);
+	enum err e = links_of(c, a, LINK_MEASURE_NEEDS, &sc, &l, &nl);
 	return e ? e : measure_slices(a, l, nl, v, n);
 }
 
@@ -590,12 +616,9 @@ enum err store_proposal_measures(struct store_conn *c, struct arena *a, int64_t 
 {
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_MEASURES);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	void *v;
-	enum err e = store_q_rows(&q, a, sizeof **out, measure_row, &v, n);
-	*out = v;
-	return e ? e : measure_links(c, a, cycle_id, unit_id, 0, *out, *n);
+	enum err e = store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, measure_row, out, n);
+	return e ? e : measure_links(c, a, (struct link_scope){ .cycle_id = cycle_id, .unit_id = unit_id }, *out,
+				     *n);
 }
 
 enum err store_proposal_measure_get(struct store_conn *c, struct arena *a, int64_t id,
@@ -605,7 +628,7 @@ enum err store_proposal_measure_get(struct store_conn *c, struct arena *a, int64
 	store_q_prepare(&q, c, SQL_MEASURE_GET);
 	store_q_int(&q, 1, id);
 	enum err e = store_q_one(&q, a, measure_row, out);
-	return e ? e : measure_links(c, a, 0, 0, id, out, 1);
+	return e ? e : measure_links(c, a, (struct link_scope){ .one_id = id }, out, 1);
 }
 
 /* Binds a measure's own fields, kind to timing, from $first on (the
@@ -687,11 +710,7 @@ enum err store_proposal_uncarried(struct store_conn *c, struct arena *a, int64_t
 {
 	struct store_q q;
 	store_q_prepare(&q, c, SQL_UNCARRIED);
-	store_q_int(&q, 1, cycle_id);
-	store_q_int(&q, 2, unit_id);
-	void *v;
-	enum err e = store_q_rows(&q, a, sizeof **out, draft_row, &v, n);
-	*out = v;
+	enum err e = store_q_unit_rows(&q, a, cycle_id, unit_id, sizeof **out, draft_row, out, n);
 	for (int i = 0; i < *n; i++) {   /* the statement's own keys */
 		(*out)[i].cycle_id = cycle_id;
 		(*out)[i].unit_id = unit_id;
@@ -776,18 +795,6 @@ static void status_col(struct store_q *q, struct arena *a, int col, enum proposa
 		q->err = store_fail(q->c, ERR_IO, "unit_discussions.status holds an unknown state");
 }
 
-/* Clears a register's answer (but its items) and checks the page size. */
-static enum err reg_start(struct store_conn *c, const struct proposal_query *q, enum proposal_status **status,
-			  int *n, bool *more)
-{
-	*status = NULL;
-	*n = 0;
-	*more = false;
-	if (q->limit < 1 || q->limit > PROPOSAL_REGISTER_MAX)
-		return store_fail(c, ERR_INVALID, "a register page holds 1 to %d rows", PROPOSAL_REGISTER_MAX);
-	return OK;
-}
-
 /* Reads one register page of s (prepared and bound but for $10): up to
  * q->limit items through row, each with its proposal's status at column
  * scol, and *more when a next page exists. */
@@ -817,79 +824,76 @@ static enum err reg_page(struct store_q *s, struct arena *a, const struct propos
 	return store_q_done(s);
 }
 
-/* Binds the last item of a page ($10, $11) to a links statement and reads it. */
-static enum err reg_links(struct store_q *s, struct arena *a, int64_t cycle_id, int64_t id,
-			  struct link_row **out, int *n)
+static void reg_links_prepare(struct store_q *s, struct store_conn *c, enum link_kind k,
+			      const struct proposal_query *q)
 {
-	store_q_int(s, 10, cycle_id);
-	store_q_int(s, 11, id);
-	return link_rows(s, a, out, n);
+	if (k == LINK_MEASURE_NEEDS) {
+		store_q_prepare(s, c, SQL_MEASURE_REG_NEEDS);
+		measure_reg_bind(s, q);
+		return;
+	}
+	if (k == LINK_GOALS)
+		store_q_prepare(s, c, SQL_NEED_REG_GOALS);
+	else
+		store_q_prepare(s, c, SQL_NEED_REG_UNIT_GOALS);
+	need_reg_bind(s, q);
+}
+
+/* What a register lists: needs (SQL_NEED_REG) or measures (SQL_MEASURE_REG). */
+struct reg_kind {
+	bool need;
+	size_t elem;
+	store_row_fn *row;
+	int scol;   /* the proposal's status: the column after the item's own */
+	enum err (*links)(struct store_conn *c, struct arena *a, struct link_scope sc, void *items, int n);
+};
+
+static const struct reg_kind NEED_REG = { true, sizeof(struct proposal_need), need_row, 18, need_links };
+static const struct reg_kind MEASURE_REG = { false, sizeof(struct proposal_measure), measure_row, 14,
+					     measure_links };
+
+/* One register page of kind k with its items' links; the answer is set
+ * only when all of it was read. */
+static enum err reg_read(struct store_conn *c, struct arena *a, const struct proposal_query *q,
+			 const struct reg_kind *k, void *out, enum proposal_status **status, int *n, bool *more)
+{
+	void *page = NULL;
+	memcpy(out, &page, sizeof page);
+	*status = NULL;
+	*n = 0;
+	*more = false;
+	if (q->limit < 1 || q->limit > PROPOSAL_REGISTER_MAX)
+		return store_fail(c, ERR_INVALID, "a register page holds 1 to %d rows", PROPOSAL_REGISTER_MAX);
+	enum proposal_status *st;
+	int got;
+	struct store_q s;
+	if (k->need) {
+		store_q_prepare(&s, c, SQL_NEED_REG);
+		need_reg_bind(&s, q);
+	} else {
+		store_q_prepare(&s, c, SQL_MEASURE_REG);
+		measure_reg_bind(&s, q);
+	}
+	enum err e = reg_page(&s, a, q, k->elem, k->row, k->scol, &page, &st, &got, more);
+	if (e || got == 0)
+		return e;
+	/* the links of the page's items: rows from its first to its last */
+	if ((e = k->links(c, a, (struct link_scope){ .reg = q }, page, got)))
+		return e;
+	memcpy(out, &page, sizeof page);
+	*status = st;
+	*n = got;
+	return OK;
 }
 
 enum err store_needs_register(struct store_conn *c, struct arena *a, const struct proposal_query *q,
 			      struct proposal_need **out, enum proposal_status **status, int *n, bool *more)
 {
-	*out = NULL;
-	enum err e = reg_start(c, q, status, n, more);
-	if (e)
-		return e;
-	void *page;
-	enum proposal_status *st;
-	int k;
-	struct store_q s;
-	store_q_prepare(&s, c, SQL_NEED_REG);
-	need_reg_bind(&s, q);
-	if ((e = reg_page(&s, a, q, sizeof **out, need_row, 18, &page, &st, &k, more)) || k == 0)
-		return e;
-	struct proposal_need *v = page;
-	/* the links of the page's needs: rows from its first to its last */
-	struct link_row *g = NULL, *ug = NULL;
-	int ng = 0, nug = 0;
-	store_q_prepare(&s, c, SQL_NEED_REG_GOALS);
-	need_reg_bind(&s, q);
-	e = reg_links(&s, a, v[k - 1].cycle_id, v[k - 1].id, &g, &ng);
-	if (!e) {
-		store_q_prepare(&s, c, SQL_NEED_REG_UNIT_GOALS);
-		need_reg_bind(&s, q);
-		e = reg_links(&s, a, v[k - 1].cycle_id, v[k - 1].id, &ug, &nug);
-	}
-	if (!e)
-		e = need_slices(a, g, ng, ug, nug, v, k);
-	if (!e) {
-		*out = v;
-		*status = st;
-		*n = k;
-	}
-	return e;
+	return reg_read(c, a, q, &NEED_REG, out, status, n, more);
 }
 
 enum err store_measures_register(struct store_conn *c, struct arena *a, const struct proposal_query *q,
 				 struct proposal_measure **out, enum proposal_status **status, int *n, bool *more)
 {
-	*out = NULL;
-	enum err e = reg_start(c, q, status, n, more);
-	if (e)
-		return e;
-	void *page;
-	enum proposal_status *st;
-	int k;
-	struct store_q s;
-	store_q_prepare(&s, c, SQL_MEASURE_REG);
-	measure_reg_bind(&s, q);
-	if ((e = reg_page(&s, a, q, sizeof **out, measure_row, 14, &page, &st, &k, more)) || k == 0)
-		return e;
-	struct proposal_measure *v = page;
-	struct link_row *l;
-	int nl;
-	store_q_prepare(&s, c, SQL_MEASURE_REG_NEEDS);
-	measure_reg_bind(&s, q);
-	e = reg_links(&s, a, v[k - 1].cycle_id, v[k - 1].id, &l, &nl);
-	if (!e)
-		e = measure_slices(a, l, nl, v, k);
-	if (!e) {
-		*out = v;
-		*status = st;
-		*n = k;
-	}
-	return e;
+	return reg_read(c, a, q, &MEASURE_REG, out, status, n, more);
 }

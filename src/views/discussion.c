@@ -99,21 +99,13 @@ void v_disc_index(struct html *h, const struct v_disc_index *m)
 	if (m->n == 0) {
 		v_block_para(h, MSG_DISC_NO_UNITS);
 	} else {
-		HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\"><caption>");
-		html_msg(h, MSG_DISC_TABLE_CAPTION);
-		HTML_LIT(h, "</caption><thead><tr><th scope=\"col\">");
-		html_msg(h, MSG_DISC_COL_UNIT);
-		HTML_LIT(h, "</th><th scope=\"col\">");
-		html_msg(h, MSG_DISC_COL_LEADER);
-		HTML_LIT(h, "</th><th scope=\"col\">");
-		html_msg(h, MSG_DISC_COL_MEETING);
-		HTML_LIT(h, "</th><th scope=\"col\">");
-		html_msg(h, MSG_DISC_COL_STATUS);
-		HTML_LIT(h, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(h, MSG_DISC_COL_ATTENDANCE);
-		HTML_LIT(h, "</th><th scope=\"col\" class=\"num\">");
-		html_msg(h, MSG_DISC_COL_SUGGESTIONS);
-		HTML_LIT(h, "</th></tr></thead><tbody>\n");
+		static const struct v_col cols[] = {
+			{ MSG_DISC_COL_UNIT, false }, { MSG_DISC_COL_LEADER, false },
+			{ MSG_DISC_COL_MEETING, false }, { MSG_DISC_COL_STATUS, false },
+			{ MSG_DISC_COL_ATTENDANCE, true }, { MSG_DISC_COL_SUGGESTIONS, true },
+		};
+		HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\">");
+		v_block_thead(h, MSG_DISC_TABLE_CAPTION, cols, 6);
 		for (int i = 0; i < m->n; i++) {
 			const struct v_disc_row *r = &m->rows[i];
 			HTML_LIT(h, "<tr><th scope=\"row\"><a class=\"ds-link\"");
@@ -162,20 +154,6 @@ void v_disc_index(struct html *h, const struct v_disc_index *m)
 
 /* ---- one unit ---- */
 
-static void lines_list(struct html *h, const char *text)
-{
-	char **items;
-	int n;
-	text_lines(h->b->arena, text, &items, &n);
-	HTML_LIT(h, "<ul class=\"ds-list\">");
-	for (int i = 0; i < n; i++) {
-		HTML_LIT(h, "<li>");
-		html_text(h, items[i]);
-		HTML_LIT(h, "</li>");
-	}
-	HTML_LIT(h, "</ul>\n");
-}
-
 static void status_section(struct html *h, const struct v_disc_unit *m)
 {
 	struct arena *a = h->b->arena;
@@ -185,15 +163,10 @@ static void status_section(struct html *h, const struct v_disc_unit *m)
 	HTML_LIT(h, " ");
 	state_tag(h, d->status);
 	HTML_LIT(h, "</p>\n");
-	if (m->cycle_closed) {
-		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"info\" role=\"status\"><p class=\"ds-paragraph\">");
-		html_msg(h, MSG_DISC_CLOSED);
-		HTML_LIT(h, "</p></div>\n");
-	} else if (!m->writable) {
-		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"info\" role=\"status\"><p class=\"ds-paragraph\">");
-		html_msg(h, MSG_DISC_LOCKED);
-		HTML_LIT(h, "</p></div>\n");
-	}
+	if (m->cycle_closed)
+		v_block_alert(h, MSG_DISC_CLOSED);
+	else if (!m->writable)
+		v_block_alert(h, MSG_DISC_LOCKED);
 	if (d->status == PROPOSAL_RETURNED && d->return_comment && *d->return_comment) {
 		HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"warning\"><p class=\"ds-paragraph\">");
 		html_msg(h, MSG_DISC_RETURN_COMMENT);
@@ -210,18 +183,6 @@ static void status_section(struct html *h, const struct v_disc_unit *m)
 	HTML_LIT(h, "</a></p>");
 	v_block_para(h, MSG_DISC_PROPOSAL_HINT);
 	HTML_LIT(h, "</div>\n");
-}
-
-static void purpose_section(struct html *h, const struct v_disc_unit *m)
-{
-	if (!m->texts)
-		return;
-	v_block_h2(h, MSG_DISC_PURPOSE, NULL);
-	HTML_LIT(h, "<p class=\"ds-paragraph\">");
-	html_text(h, m->texts->purpose);
-	HTML_LIT(h, "</p>\n");
-	v_block_h2(h, MSG_DISC_KEY_QUESTIONS, NULL);
-	lines_list(h, m->texts->key_questions);
 }
 
 static void meeting_section(struct html *h, const struct v_disc_unit *m)
@@ -255,10 +216,7 @@ static void meeting_section(struct html *h, const struct v_disc_unit *m)
 	buf_init(&b, a, 16);
 	if (d->meeting_on)
 		strategy_format_date(&b, d->meeting_on);
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/meeting", unit_base(a, m->cycle_id, m->unit->id)));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
+	v_block_post_form(h, arena_printf(a, "%s/meeting", unit_base(a, m->cycle_id, m->unit->id)), m->csrf);
 	v_text_field(h, &(struct v_field){ .name = "meeting_on", .label = msg(h->lang, MSG_DISC_MEETING_ON),
 					   .hint = msg(h->lang, MSG_DISC_MEETING_ON_HINT),
 					   .value = m->meeting_on_in ? m->meeting_on_in : buf_str(&b),
@@ -324,23 +282,7 @@ static void background_section(struct html *h, const struct v_disc_unit *m)
 	v_block_link_p(h, url_path(a, "/cycles/%lld/strategy", (long long)m->cycle_id), MSG_DISC_STRATEGY_LINK);
 
 	v_block_h3(h, MSG_DISC_UNIT_GOALS);
-	if (m->nunit_goals == 0) {
-		v_block_para(h, MSG_DISC_NO_UNIT_GOALS);
-	} else {
-		HTML_LIT(h, "<ul class=\"ds-list\">");
-		for (int i = 0; i < m->nunit_goals; i++) {
-			const struct unit_goal *g = &m->unit_goals[i];
-			HTML_LIT(h, "<li>");
-			html_text(h, g->title);
-			if (g->goal_code) {
-				HTML_LIT(h, " (");
-				html_text(h, g->goal_code);
-				HTML_LIT(h, ")");
-			}
-			HTML_LIT(h, "</li>");
-		}
-		HTML_LIT(h, "</ul>\n");
-	}
+	v_block_unit_goals(h, m->unit_goals, m->nunit_goals, MSG_DISC_NO_UNIT_GOALS);
 
 	v_block_h3(h, MSG_DISC_DRAFT_NEEDS);
 	if (m->ndraft_needs == 0) {
@@ -379,12 +321,8 @@ static void agenda_section(struct html *h, const struct v_disc_unit *m)
 	}
 	v_block_para(h, MSG_DISC_AGENDA_INTRO);
 	bool form = m->writable && m->can_edit;
-	if (form) {
-		HTML_LIT(h, "<form method=\"post\"");
-		HTML_URL(h, "action", arena_printf(a, "%s/notes", unit_base(a, m->cycle_id, m->unit->id)));
-		HTML_LIT(h, ">");
-		v_csrf(h, m->csrf);
-	}
+	if (form)
+		v_block_post_form(h, arena_printf(a, "%s/notes", unit_base(a, m->cycle_id, m->unit->id)), m->csrf);
 	HTML_LIT(h, "<ol class=\"disc-agenda\">");
 	for (int i = 0; i < m->nagenda; i++) {
 		const struct disc_agenda_item *it = &m->agenda[i];
@@ -466,36 +404,14 @@ static void attendance_section(struct html *h, const struct v_disc_unit *m)
 		HTML_LIT(h, "</ul>\n");
 		return;
 	}
-	bool bad = m->errors && field_errors_has(m->errors, "attendance");
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/attendance", unit_base(a, m->cycle_id, m->unit->id)));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
-	HTML_LIT(h, "<fieldset class=\"ds-fieldset\" id=\"f-attendance\"");
-	if (bad)
-		HTML_LIT(h, " aria-describedby=\"f-attendance-error\"");
-	HTML_LIT(h, "><legend class=\"ds-label\">");
-	html_msg(h, MSG_DISC_ATTENDANCE_LEGEND);
-	HTML_LIT(h, "</legend>");
-	if (bad) {
-		HTML_LIT(h, "<p class=\"ds-validation-message\" id=\"f-attendance-error\" data-color=\"danger\">");
-		html_msg(h, MSG_DISC_PROB_ATTENDANCE);
-		HTML_LIT(h, "</p>");
-	}
+	v_block_post_form(h, arena_printf(a, "%s/attendance", unit_base(a, m->cycle_id, m->unit->id)), m->csrf);
+	v_block_checks_open(h, "attendance", m->errors, MSG_DISC_ATTENDANCE_LEGEND, MSG_DISC_PROB_ATTENDANCE);
 	for (int i = 0; i < m->npeople; i++) {
 		const struct v_disc_person *p = &m->people[i];
 		/* someone who has left stays ticked only while left as is */
 		if (!p->eligible && !p->present)
 			continue;
-		const char *id = arena_printf(a, "f-person-%lld", (long long)p->id);
-		HTML_LIT(h, "<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" name=\"person\"");
-		HTML_ATTR(h, "id", id);
-		HTML_ATTR(h, "value", arena_printf(a, "%lld", (long long)p->id));
-		if (p->present)
-			HTML_LIT(h, " checked");
-		HTML_LIT(h, "><label class=\"ds-label\" data-weight=\"regular\"");
-		HTML_ATTR(h, "for", id);
-		HTML_LIT(h, ">");
+		v_block_check_open(h, "person", p->id, p->present);
 		html_text(h, p->name);
 		if (p->job_title && *p->job_title) {
 			HTML_LIT(h, ", ");
@@ -511,7 +427,7 @@ static void attendance_section(struct html *h, const struct v_disc_unit *m)
 			html_msg(h, MSG_DISC_LEFT_TAG);
 			HTML_LIT(h, ")");
 		}
-		HTML_LIT(h, "</label></div>");
+		v_block_check_close(h);
 	}
 	HTML_LIT(h, "</fieldset><p>");
 	v_submit(h, MSG_DISC_ATTENDANCE_SAVE, false);
@@ -555,10 +471,7 @@ static void suggestions_section(struct html *h, const struct v_disc_unit *m)
 	}
 	if (!m->writable || !m->can_suggest)
 		return;
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/suggestions", base));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
+	v_block_post_form(h, arena_printf(a, "%s/suggestions", base), m->csrf);
 	v_textarea(h, &(struct v_field){ .name = "body", .label = msg(h->lang, MSG_DISC_SUGGESTION_BODY),
 					 .hint = msg(h->lang, MSG_DISC_SUGGESTION_HINT), .value = m->suggestion_in,
 					 .required = true, .maxlength = DISC_SUGGESTION_MAX_CHARS,
@@ -590,19 +503,12 @@ static void error_summary(struct html *h, const struct v_disc_unit *m)
 
 void v_disc_unit(struct html *h, const struct v_disc_unit *m)
 {
-	struct arena *a = h->b->arena;
-	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
-	html_msgf(h, MSG_DISC_UNIT_TITLE, m->unit->name);
-	HTML_LIT(h, "</h1>\n<p class=\"ds-paragraph\">");
-	html_msgf(h, MSG_DISC_CYCLE, m->cycle_name);
-	HTML_LIT(h, " · <a class=\"ds-link\"");
-	HTML_URL(h, "href", url_path(a, "/cycles/%lld/discussions", (long long)m->cycle_id));
-	HTML_LIT(h, ">");
-	html_msg(h, MSG_DISC_BACK_TO_INDEX);
-	HTML_LIT(h, "</a></p>\n");
+	v_block_unit_head(h, MSG_DISC_UNIT_TITLE, m->unit->name, MSG_DISC_CYCLE, m->cycle_name,
+			  url_path(h->b->arena, "/cycles/%lld/discussions", (long long)m->cycle_id),
+			  MSG_DISC_BACK_TO_INDEX);
 	error_summary(h, m);
 	status_section(h, m);
-	purpose_section(h, m);
+	v_block_purpose(h, m->texts, MSG_DISC_PURPOSE, MSG_DISC_KEY_QUESTIONS);
 	meeting_section(h, m);
 	background_section(h, m);
 	agenda_section(h, m);
@@ -622,15 +528,12 @@ void v_disc_delete(struct html *h, const struct v_disc_delete *m)
 	html_text(h, m->suggestion->body);
 	HTML_LIT(h, "</p></blockquote>\n<p class=\"ds-paragraph\">");
 	html_msgf(h, MSG_DISC_DELETE_QUESTION, m->unit->name);
-	HTML_LIT(h, "</p>\n<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/suggestions/%lld/delete", base, (long long)m->suggestion->id));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
+	HTML_LIT(h, "</p>\n");
+	v_block_post_form(h, arena_printf(a, "%s/suggestions/%lld/delete", base, (long long)m->suggestion->id),
+			  m->csrf);
 	HTML_LIT(h, "<p><button type=\"submit\" class=\"ds-button\" data-variant=\"primary\" data-color=\"danger\">");
 	html_msg(h, MSG_DISC_DELETE_CONFIRM);
-	HTML_LIT(h, "</button> <a class=\"ds-button\" data-variant=\"tertiary\"");
-	HTML_URL(h, "href", arena_printf(a, "%s#suggestions", base));
-	HTML_LIT(h, ">");
-	html_msg(h, MSG_CANCEL);
-	HTML_LIT(h, "</a></p></form>\n");
+	HTML_LIT(h, "</button> ");
+	v_block_cancel(h, arena_printf(a, "%s#suggestions", base));
+	HTML_LIT(h, "</p></form>\n");
 }

@@ -11,13 +11,6 @@
 #include "views/blocks.h"
 #include "views/form.h"
 
-static void closed_alert(struct html *h)
-{
-	HTML_LIT(h, "<div class=\"ds-alert\" data-color=\"info\" role=\"status\"><p class=\"ds-paragraph\">");
-	html_msg(h, MSG_PREP_CLOSED);
-	HTML_LIT(h, "</p></div>\n");
-}
-
 enum msg v_prep_kind_msg(enum doc_kind k)
 {
 	switch (k) {
@@ -145,7 +138,7 @@ void v_prep_index(struct html *h, const struct v_prep_index *m)
 	html_msgf(h, MSG_PREP_INDEX_TITLE, m->cycle_name);
 	HTML_LIT(h, "</h1>\n");
 	if (m->closed)
-		closed_alert(h);
+		v_block_alert(h, MSG_PREP_CLOSED);
 	v_block_para(h, m->org_wide ? MSG_PREP_INDEX_INTRO_ORG : MSG_PREP_INDEX_INTRO_LEADER);
 	if (!m->filterable && m->total == 0) {
 		v_block_para(h, MSG_PREP_NO_UNITS);
@@ -157,21 +150,12 @@ void v_prep_index(struct html *h, const struct v_prep_index *m)
 	}
 	if (m->n == 0)
 		return;
-	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\" id=\"prep-units\"><caption>");
-	html_msg(h, MSG_PREP_TABLE_CAPTION);
-	HTML_LIT(h, "</caption><thead><tr><th scope=\"col\">");
-	html_msg(h, MSG_PREP_COL_UNIT);
-	HTML_LIT(h, "</th><th scope=\"col\">");
-	html_msg(h, MSG_PREP_COL_LEADER);
-	HTML_LIT(h, "</th><th scope=\"col\">");
-	html_msg(h, MSG_PREP_COL_CHECKLIST);
-	HTML_LIT(h, "</th><th scope=\"col\">");
-	html_msg(h, MSG_PREP_COL_PACK);
-	HTML_LIT(h, "</th><th scope=\"col\">");
-	html_msg(h, MSG_PREP_COL_READ);
-	HTML_LIT(h, "</th><th scope=\"col\">");
-	html_msg(h, MSG_PREP_COL_SUBUNITS);
-	HTML_LIT(h, "</th></tr></thead><tbody>\n");
+	static const struct v_col cols[] = {
+		{ MSG_PREP_COL_UNIT, false }, { MSG_PREP_COL_LEADER, false }, { MSG_PREP_COL_CHECKLIST, false },
+		{ MSG_PREP_COL_PACK, false }, { MSG_PREP_COL_READ, false },   { MSG_PREP_COL_SUBUNITS, false },
+	};
+	HTML_LIT(h, "<table class=\"ds-table\" data-zebra=\"true\" id=\"prep-units\">");
+	v_block_thead(h, MSG_PREP_TABLE_CAPTION, cols, 6);
 	for (int i = 0; i < m->n; i++)
 		index_row(h, m, &m->rows[i]);
 	HTML_LIT(h, "</tbody></table>\n");
@@ -180,35 +164,15 @@ void v_prep_index(struct html *h, const struct v_prep_index *m)
 
 /* ---- one unit ---- */
 
-static void lines_list(struct html *h, const char *text)
+/* A unit's page in the cycle: every form's action starts there. */
+static const char *base_of(struct arena *a, int64_t cycle_id, int64_t unit_id)
 {
-	char **items;
-	int n;
-	text_lines(h->b->arena, text, &items, &n);
-	HTML_LIT(h, "<ul class=\"ds-list\">");
-	for (int i = 0; i < n; i++) {
-		HTML_LIT(h, "<li>");
-		html_text(h, items[i]);
-		HTML_LIT(h, "</li>");
-	}
-	HTML_LIT(h, "</ul>\n");
+	return url_path(a, "/cycles/%lld/prepare/%lld", (long long)cycle_id, (long long)unit_id);
 }
 
 static const char *unit_base(struct arena *a, const struct v_prep_unit *m)
 {
-	return url_path(a, "/cycles/%lld/prepare/%lld", (long long)m->cycle_id, (long long)m->unit->id);
-}
-
-static void purpose_section(struct html *h, const struct v_prep_unit *m)
-{
-	if (!m->texts)
-		return;
-	v_block_h2(h, MSG_PREP_PURPOSE, NULL);
-	HTML_LIT(h, "<p class=\"ds-paragraph\">");
-	html_text(h, m->texts->purpose);
-	HTML_LIT(h, "</p>\n");
-	v_block_h2(h, MSG_PREP_KEY_QUESTIONS, NULL);
-	lines_list(h, m->texts->key_questions);
+	return base_of(a, m->cycle_id, m->unit->id);
 }
 
 static void strategy_section(struct html *h, const struct v_prep_unit *m)
@@ -241,23 +205,7 @@ static void strategy_section(struct html *h, const struct v_prep_unit *m)
 	v_block_link_p(h, url_path(a, "/cycles/%lld/strategy", (long long)m->cycle_id), MSG_PREP_STRATEGY_LINK);
 
 	v_block_h2(h, MSG_PREP_UNIT_GOALS, NULL);
-	if (m->nunit_goals == 0) {
-		v_block_para(h, MSG_PREP_NO_UNIT_GOALS);
-	} else {
-		HTML_LIT(h, "<ul class=\"ds-list\">");
-		for (int i = 0; i < m->nunit_goals; i++) {
-			const struct unit_goal *g = &m->unit_goals[i];
-			HTML_LIT(h, "<li>");
-			html_text(h, g->title);
-			if (g->goal_code) {
-				HTML_LIT(h, " (");
-				html_text(h, g->goal_code);
-				HTML_LIT(h, ")");
-			}
-			HTML_LIT(h, "</li>");
-		}
-		HTML_LIT(h, "</ul>\n");
-	}
+	v_block_unit_goals(h, m->unit_goals, m->nunit_goals, MSG_PREP_NO_UNIT_GOALS);
 	v_block_link_p(h, url_path(a, "/units/%lld/goals", (long long)m->unit->id), MSG_PREP_UNIT_GOALS_LINK);
 }
 
@@ -297,10 +245,7 @@ static void checklist_section(struct html *h, const struct v_prep_unit *m)
 		}
 		HTML_LIT(h, "</p>");
 		if (m->writable) {
-			HTML_LIT(h, "<form method=\"post\"");
-			HTML_URL(h, "action", arena_printf(a, "%s/steps/%d", unit_base(a, m), i + 1));
-			HTML_LIT(h, ">");
-			v_csrf(h, m->csrf);
+			v_block_post_form(h, arena_printf(a, "%s/steps/%d", unit_base(a, m), i + 1), m->csrf);
 			HTML_LIT(h, "<input type=\"hidden\" name=\"ticked\"");
 			HTML_ATTR(h, "value", t ? "0" : "1");
 			HTML_LIT(h, "><button type=\"submit\" class=\"ds-button\" data-size=\"sm\"");
@@ -332,10 +277,7 @@ static void notes_section(struct html *h, const struct v_prep_unit *m)
 		html_markdown(h, saved, 3);
 		HTML_LIT(h, "</div>\n");
 	}
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/notes", unit_base(a, m)));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
+	v_block_post_form(h, arena_printf(a, "%s/notes", unit_base(a, m)), m->csrf);
 	v_textarea(h, &(struct v_field){ .name = "likely_goals", .label = msg(h->lang, MSG_PREP_NOTES),
 					 .hint = msg(h->lang, MSG_PREP_NOTES_HINT),
 					 .value = m->notes_value ? m->notes_value : saved,
@@ -362,19 +304,11 @@ static void needs_section(struct html *h, const struct v_prep_unit *m)
 	if (m->nneeds == 0) {
 		v_block_para(h, MSG_PREP_NEEDS_NONE);
 	} else {
-		HTML_LIT(h, "<table class=\"ds-table\"><caption>");
-		html_msg(h, MSG_PREP_NEEDS_CAPTION);
-		HTML_LIT(h, "</caption><thead><tr><th scope=\"col\">");
-		html_msg(h, MSG_PREP_NEED_TITLE);
-		HTML_LIT(h, "</th><th scope=\"col\">");
-		html_msg(h, MSG_PREP_NEED_WHY);
-		HTML_LIT(h, "</th>");
-		if (m->writable) {
-			HTML_LIT(h, "<th scope=\"col\">");
-			html_msg(h, MSG_PREP_COL_ACTIONS);
-			HTML_LIT(h, "</th>");
-		}
-		HTML_LIT(h, "</tr></thead><tbody>\n");
+		static const struct v_col cols[] = {   /* the actions only for those who may write */
+			{ MSG_PREP_NEED_TITLE, false }, { MSG_PREP_NEED_WHY, false }, { MSG_PREP_COL_ACTIONS, false },
+		};
+		HTML_LIT(h, "<table class=\"ds-table\">");
+		v_block_thead(h, MSG_PREP_NEEDS_CAPTION, cols, m->writable ? 3 : 2);
 		for (int i = 0; i < m->nneeds; i++) {
 			const struct prep_need *n = &m->needs[i];
 			const char *base = arena_printf(a, "%s/needs/%lld", unit_base(a, m), (long long)n->id);
@@ -464,37 +398,16 @@ static void pack_section(struct html *h, const struct v_prep_unit *m)
 		HTML_LIT(h, "</ul>\n");
 		return;
 	}
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/pack", unit_base(a, m)));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
-	bool bad = m->errors && field_errors_has(m->errors, "documents");
-	HTML_LIT(h, "<fieldset class=\"ds-fieldset\" id=\"f-documents\"");
-	if (bad)
-		HTML_LIT(h, " aria-describedby=\"f-documents-error\"");
-	HTML_LIT(h, "><legend class=\"ds-label\">");
-	html_msg(h, MSG_PREP_PACK_LEGEND);
-	HTML_LIT(h, "</legend>");
-	if (bad) {
-		HTML_LIT(h, "<p class=\"ds-validation-message\" id=\"f-documents-error\" data-color=\"danger\">");
-		html_msg(h, MSG_PREP_PROB_PACK);
-		HTML_LIT(h, "</p>");
-	}
+	v_block_post_form(h, arena_printf(a, "%s/pack", unit_base(a, m)), m->csrf);
+	v_block_checks_open(h, "documents", m->errors, MSG_PREP_PACK_LEGEND, MSG_PREP_PROB_PACK);
 	for (int i = 0; i < m->ndocs; i++) {
 		const struct prep_doc_item *d = &m->docs[i];
-		const char *id = arena_printf(a, "f-document-%lld", (long long)d->id);
-		HTML_LIT(h, "<div class=\"ds-field\"><input class=\"ds-input\" type=\"checkbox\" name=\"document\"");
-		HTML_ATTR(h, "id", id);
-		HTML_ATTR(h, "value", arena_printf(a, "%lld", (long long)d->id));
-		if (d->chosen)
-			HTML_LIT(h, " checked");
-		HTML_LIT(h, "><label class=\"ds-label\" data-weight=\"regular\"");
-		HTML_ATTR(h, "for", id);
-		HTML_LIT(h, ">");
+		v_block_check_open(h, "document", d->id, d->chosen);
 		html_text(h, d->title);
 		HTML_LIT(h, " <span class=\"ds-tag\" data-color=\"neutral\" data-size=\"sm\">");
 		html_msg(h, v_prep_kind_msg(d->kind));
-		HTML_LIT(h, "</span></label></div>");
+		HTML_LIT(h, "</span>");
+		v_block_check_close(h);
 	}
 	HTML_LIT(h, "</fieldset><p>");
 	v_submit(h, MSG_PREP_PACK_SAVE, false);
@@ -527,18 +440,10 @@ static const struct v_label unit_labels[] = {
 
 void v_prep_unit(struct html *h, const struct v_prep_unit *m)
 {
-	struct arena *a = h->b->arena;
-	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
-	html_msgf(h, MSG_PREP_UNIT_TITLE, m->unit->name);
-	HTML_LIT(h, "</h1>\n<p class=\"ds-paragraph\">");
-	html_msgf(h, MSG_PREP_CYCLE, m->cycle_name);
-	HTML_LIT(h, " · <a class=\"ds-link\"");
-	HTML_URL(h, "href", url_path(a, "/cycles/%lld/prepare", (long long)m->cycle_id));
-	HTML_LIT(h, ">");
-	html_msg(h, MSG_PREP_BACK_TO_INDEX);
-	HTML_LIT(h, "</a></p>\n");
+	v_block_unit_head(h, MSG_PREP_UNIT_TITLE, m->unit->name, MSG_PREP_CYCLE, m->cycle_name,
+			  url_path(h->b->arena, "/cycles/%lld/prepare", (long long)m->cycle_id), MSG_PREP_BACK_TO_INDEX);
 	if (!m->writable)
-		closed_alert(h);
+		v_block_alert(h, MSG_PREP_CLOSED);
 	if (m->errors && m->errors->n) {
 		struct v_label labels[4];
 		for (int i = 0; i < 4; i++)
@@ -549,7 +454,7 @@ void v_prep_unit(struct html *h, const struct v_prep_unit *m)
 		labels[3].label = msg(h->lang, MSG_PREP_PACK_LEGEND);
 		v_error_summary(h, m->errors, labels, 4);
 	}
-	purpose_section(h, m);
+	v_block_purpose(h, m->texts, MSG_PREP_PURPOSE, MSG_PREP_KEY_QUESTIONS);
 	strategy_section(h, m);
 	checklist_section(h, m);
 	notes_section(h, m);
@@ -563,11 +468,9 @@ void v_prep_unit(struct html *h, const struct v_prep_unit *m)
 void v_prep_need_form(struct html *h, const struct v_prep_need_form *m)
 {
 	struct arena *a = h->b->arena;
-	const char *base = url_path(a, "/cycles/%lld/prepare/%lld", (long long)m->cycle_id,
-				    (long long)m->unit->id);
-	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
-	html_msg(h, MSG_PREP_NEED_EDIT_TITLE);
-	HTML_LIT(h, "</h1>\n<p class=\"ds-paragraph\">");
+	const char *base = base_of(a, m->cycle_id, m->unit->id);
+	v_block_h1(h, MSG_PREP_NEED_EDIT_TITLE);
+	HTML_LIT(h, "<p class=\"ds-paragraph\">");
 	html_text(h, m->unit->name);
 	HTML_LIT(h, "</p>\n");
 	if (m->errors && m->errors->n) {
@@ -575,10 +478,7 @@ void v_prep_need_form(struct html *h, const struct v_prep_need_form *m)
 					    { "description", msg(h->lang, MSG_PREP_NEED_WHY) } };
 		v_error_summary(h, m->errors, labels, 2);
 	}
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/needs/%lld", base, (long long)m->need->id));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
+	v_block_post_form(h, arena_printf(a, "%s/needs/%lld", base, (long long)m->need->id), m->csrf);
 	v_text_field(h, &(struct v_field){ .name = "title", .label = msg(h->lang, MSG_PREP_NEED_TITLE),
 					   .hint = msg(h->lang, MSG_PREP_NEED_TITLE_HINT), .value = m->need->title,
 					   .required = true, .maxlength = PREP_NEED_TITLE_MAX_CHARS,
@@ -588,11 +488,9 @@ void v_prep_need_form(struct html *h, const struct v_prep_need_form *m)
 					 .value = m->need->description, .errors = m->errors }, 3);
 	HTML_LIT(h, "<p>");
 	v_submit(h, MSG_SAVE, true);
-	HTML_LIT(h, " <a class=\"ds-button\" data-variant=\"tertiary\"");
-	HTML_URL(h, "href", arena_printf(a, "%s#needs", base));
-	HTML_LIT(h, ">");
-	html_msg(h, MSG_CANCEL);
-	HTML_LIT(h, "</a></p></form>\n");
+	HTML_LIT(h, " ");
+	v_block_cancel(h, arena_printf(a, "%s#needs", base));
+	HTML_LIT(h, "</p></form>\n");
 }
 
 /* ---- sending the pack ---- */
@@ -600,11 +498,8 @@ void v_prep_need_form(struct html *h, const struct v_prep_need_form *m)
 void v_prep_send(struct html *h, const struct v_prep_send *m)
 {
 	struct arena *a = h->b->arena;
-	const char *base = url_path(a, "/cycles/%lld/prepare/%lld", (long long)m->cycle_id,
-				    (long long)m->unit->id);
-	HTML_LIT(h, "<h1 class=\"ds-heading\" data-size=\"lg\">");
-	html_msg(h, MSG_PREP_SEND_TITLE);
-	HTML_LIT(h, "</h1>\n");
+	const char *base = base_of(a, m->cycle_id, m->unit->id);
+	v_block_h1(h, MSG_PREP_SEND_TITLE);
 	if (m->ndocs == 0 || m->recipients == 0) {
 		/* nothing to send yet: say why, and lead back to the pack */
 		v_block_para(h, m->recipients == 0 ? MSG_PREP_PACK_NO_PEOPLE : MSG_PREP_PACK_EMPTY);
@@ -624,15 +519,10 @@ void v_prep_send(struct html *h, const struct v_prep_send *m)
 	HTML_LIT(h, "</ul>\n");
 	if (m->sent_before)
 		v_block_para(h, MSG_PREP_SEND_AGAIN);
-	HTML_LIT(h, "<form method=\"post\"");
-	HTML_URL(h, "action", arena_printf(a, "%s/send", base));
-	HTML_LIT(h, ">");
-	v_csrf(h, m->csrf);
+	v_block_post_form(h, arena_printf(a, "%s/send", base), m->csrf);
 	HTML_LIT(h, "<p><button type=\"submit\" class=\"ds-button\" data-variant=\"primary\">");
 	html_msgf(h, MSG_PREP_PACK_SEND, (long long)m->recipients);
-	HTML_LIT(h, "</button> <a class=\"ds-button\" data-variant=\"tertiary\"");
-	HTML_URL(h, "href", arena_printf(a, "%s#pack", base));
-	HTML_LIT(h, ">");
-	html_msg(h, MSG_CANCEL);
-	HTML_LIT(h, "</a></p></form>\n");
+	HTML_LIT(h, "</button> ");
+	v_block_cancel(h, arena_printf(a, "%s#pack", base));
+	HTML_LIT(h, "</p></form>\n");
 }

@@ -71,198 +71,332 @@ void page_competences(struct ctx *c)
 	page_end(c, &h);
 }
 
-void page_competence_show(struct ctx *c)
-{
-	int64_t id = ctx_param_id(c, "id");
+/* ---- competences and areas: one form flow ----
+ * A competence and an area are edited alike: a name, a code no other entry
+ * of its kind has, a description, and a reference that must exist (the
+ * competence's area, the area's parent). A save is one transaction that
+ * validates, audits the difference and inserts or updates. One set of
+ * functions serves both kinds: struct entry_kind names what differs, and the
+ * entry_* adapters reach each kind's store and domain calls. */
+
+union entry {
 	struct competence k;
-	enum err e = id ? store_competence_get(c->db, c->a, id, &k) : ERR_NOTFOUND;
-	if (e) {
-		page_org_fail(c, e);
-		return;
-	}
-	struct v_competence_show m = { .k = &k, .can_edit = can_edit(c) };
-	struct html h;
-	page_begin(c, &h, k.name);
-	v_competence_show(&h, &m);
-	page_end(c, &h);
-}
-
-/* ---- competences: create and edit ---- */
-
-static void render_competence_form(struct ctx *c, const struct competence *k, const char *heading_name,
-				   const char *area_text, const struct field_errors *fe)
-{
-	struct v_competence_form m = { .k = k, .heading_name = heading_name, .area_text = area_text,
-				       .errors = fe, .csrf = c->csrf };
-	struct competence_area *areas;
-	enum err e = store_competence_areas(c->db, c->a, &areas, &m.nareas);
-	if (e) {
-		page_org_fail(c, e);
-		return;
-	}
-	m.areas = areas;
-	struct html h;
-	page_begin(c, &h, msg(c->lang, k->id ? MSG_COMP_EDIT : MSG_COMP_NEW));
-	v_competence_form(&h, &m);
-	page_end(c, &h);
-}
-
-struct competence_save {
-	int64_t id;                  /* 0: create */
-	struct competence k;         /* the new values */
-	const char *area_text;
-	struct field_errors input_fe;
-	struct field_errors fe;
-	struct competence before;
+	struct competence_area ar;
 };
 
-static void read_competence_form(struct ctx *c, struct competence_save *s)
+/* The fields both kinds have, pointed into one entry; active is NULL for an
+ * area (only competences are deactivated). */
+struct entry_fields {
+	int64_t *id;
+	char **name;
+	char **code;
+	char **description;
+	int64_t *ref;
+	bool *active;
+};
+
+/* What a form page shows. */
+struct entry_form {
+	const union entry *e;              /* the values shown; id 0: new */
+	const char *heading_name;          /* the stored name when editing */
+	const char *ref_text;              /* the reference as posted; NULL: the entry's own */
+	const struct field_errors *errors;
+	const struct competence_area *areas;   /* every area, tree order: the choices */
+	int nareas;
+};
+
+struct entry_save;
+
+struct entry_kind {
+	bool is_area;
+	const char *entity;                /* in the audit log */
+	const char *ref_field;             /* the reference's form field */
+	const char *ref_query;             /* the query parameter that presets it on a new form */
+	const char *const *order;          /* the form's fields, for the error summary */
+	int norder;
+	enum msg saved;
+	/* Checks a posted reference (nonzero); its problems go to s->fe. */
+	enum err (*check_ref)(struct ctx *c, struct entry_save *s);
+	void (*render)(struct ctx *c, const struct entry_form *f);
+};
+
+struct entry_save {
+	const struct entry_kind *kind;
+	int64_t id;                        /* 0: create */
+	union entry now;                   /* the posted values */
+	union entry before;                /* the stored values when updating */
+	const char *ref_text;              /* the reference as posted */
+	struct field_errors input_fe;      /* found while reading the form */
+	struct field_errors fe;            /* those and the checks' (the transaction's) */
+};
+
+static struct entry_fields entry_fields(const struct entry_kind *kind, union entry *e)
 {
-	struct field_errors *fe = &s->input_fe;
-	s->k.name = page_org_field(c, "name", "name", fe);
-	s->k.code = page_org_field(c, "code", "code", fe);
-	s->area_text = page_org_field(c, "area_id", "area_id", fe);
-	s->k.description = page_org_field(c, "description", "description", fe);
-	const char *active = ctx_form(c, "active");
-	s->k.active = s->id == 0 || (active && strcmp(active, "1") == 0);
+	if (kind->is_area)
+		return (struct entry_fields){ .id = &e->ar.id, .name = &e->ar.name, .code = &e->ar.code,
+					      .description = &e->ar.description, .ref = &e->ar.parent_id };
+	return (struct entry_fields){ .id = &e->k.id, .name = &e->k.name, .code = &e->k.code,
+				      .description = &e->k.description, .ref = &e->k.area_id,
+				      .active = &e->k.active };
 }
 
-static enum err save_competence(struct ctx *c, void *arg)
+static enum err entry_get(struct ctx *c, const struct entry_kind *kind, int64_t id, union entry *out)
 {
-	struct competence_save *s = arg;
+	return kind->is_area ? store_competence_area_get(c->db, c->a, id, &out->ar)
+			     : store_competence_get(c->db, c->a, id, &out->k);
+}
+
+static enum err entry_by_code(struct ctx *c, const struct entry_kind *kind, const char *code,
+			      union entry *out)
+{
+	return kind->is_area ? store_competence_area_by_code(c->db, c->a, code, &out->ar)
+			     : store_competence_by_code(c->db, c->a, code, &out->k);
+}
+
+static void entry_validate(const struct entry_kind *kind, const union entry *e, struct field_errors *fe)
+{
+	if (kind->is_area)
+		validate_competence_area(&e->ar, fe);
+	else
+		validate_competence(&e->k, fe);
+}
+
+/* before NULL: a create. */
+static void entry_audit(struct buf *b, const struct entry_kind *kind, const union entry *before,
+			const union entry *now)
+{
+	if (kind->is_area)
+		competence_area_audit(b, before ? &before->ar : NULL, &now->ar);
+	else
+		competence_audit(b, before ? &before->k : NULL, &now->k);
+}
+
+/* An insert sets the entry's id. */
+static enum err entry_store(struct ctx *c, const struct entry_kind *kind, bool update, union entry *e)
+{
+	if (kind->is_area)
+		return update ? store_competence_area_update(c->db, c->now, &e->ar)
+			      : store_competence_area_insert(c->db, c->now, &e->ar);
+	return update ? store_competence_update(c->db, c->now, &e->k)
+		      : store_competence_insert(c->db, c->now, &e->k);
+}
+
+/* The entry of the path's {id}; false once an error page has been written. */
+static bool load_entry(struct ctx *c, const struct entry_kind *kind, union entry *e)
+{
+	int64_t id = ctx_param_id(c, "id");
+	enum err err = id ? entry_get(c, kind, id, e) : ERR_NOTFOUND;
+	if (err)
+		page_org_fail(c, err);
+	return !err;
+}
+
+/* Both forms choose among the areas, so they are read here. */
+static void render_entry_form(struct ctx *c, const struct entry_kind *kind, struct entry_form *f)
+{
+	struct competence_area *areas;
+	enum err e = store_competence_areas(c->db, c->a, &areas, &f->nareas);
+	if (e) {
+		page_org_fail(c, e);
+		return;
+	}
+	f->areas = areas;
+	kind->render(c, f);
+}
+
+static void read_entry_form(struct ctx *c, struct entry_save *s)
+{
+	struct field_errors *fe = &s->input_fe;
+	const char *ref = s->kind->ref_field;
+	struct entry_fields f = entry_fields(s->kind, &s->now);
+	*f.name = page_org_field(c, "name", "name", fe);
+	*f.code = page_org_field(c, "code", "code", fe);
+	s->ref_text = page_org_field(c, ref, ref, fe);
+	*f.description = page_org_field(c, "description", "description", fe);
+	if (f.active) {
+		/* A new entry starts active; an unticked box deactivates. */
+		const char *active = ctx_form(c, "active");
+		*f.active = s->id == 0 || (active && strcmp(active, "1") == 0);
+	}
+}
+
+static enum err save_entry(struct ctx *c, void *arg)
+{
+	struct entry_save *s = arg;
+	const struct entry_kind *kind = s->kind;
+	struct entry_fields now = entry_fields(kind, &s->now);
+	struct entry_fields before = entry_fields(kind, &s->before);
 	s->fe = s->input_fe;
 	enum err e;
 	if (s->id) {
-		if ((e = store_competence_get(c->db, c->a, s->id, &s->before)))
+		if ((e = entry_get(c, kind, s->id, &s->before)))
 			return e;
-		s->k.id = s->id;
+		*now.id = s->id;
 	}
 	bool ok;
-	s->k.area_id = page_org_parse_id(s->area_text, &ok);
-	if (!ok) {
-		field_error_add(&s->fe, "area_id", PROB_BAD_NUMBER);
-	} else if (s->k.area_id) {
-		struct competence_area ar;
-		e = store_competence_area_get(c->db, c->a, s->k.area_id, &ar);
-		if (e == ERR_NOTFOUND)
-			field_error_add(&s->fe, "area_id", PROB_UNKNOWN_REF);
-		else if (e)
-			return e;
-	}
-	validate_competence(&s->k, &s->fe);
+	*now.ref = page_org_parse_id(s->ref_text, &ok);
+	if (!ok)
+		field_error_add(&s->fe, kind->ref_field, PROB_BAD_NUMBER);
+	else if (*now.ref && (e = kind->check_ref(c, s)))
+		return e;
+	entry_validate(kind, &s->now, &s->fe);
 	if (!field_errors_has(&s->fe, "code")) {
-		struct competence other;
-		e = store_competence_by_code(c->db, c->a, s->k.code, &other);
-		if (e == OK && other.id != s->id)
+		union entry other;
+		e = entry_by_code(c, kind, *now.code, &other);
+		if (e == OK && *entry_fields(kind, &other).id != s->id)
 			field_error_add(&s->fe, "code", PROB_TAKEN);
 		else if (e && e != ERR_NOTFOUND)
 			return e;
 	}
 	if (s->fe.n) {
-		static const char *const order[] = { "name", "code", "area_id", "description", "active" };
-		page_org_tidy_problems(&s->fe, order, (int)(sizeof order / sizeof order[0]));
+		page_org_tidy_problems(&s->fe, kind->order, kind->norder);
 		return ERR_INVALID;
 	}
 	struct buf b;
 	buf_init(&b, c->a, AUDIT_MAX);
-	competence_audit(&b, s->id ? &s->before : NULL, &s->k);
+	entry_audit(&b, kind, s->id ? &s->before : NULL, &s->now);
 	if (b.err)
 		return b.err;
 	const char *action = "create";
 	if (s->id) {
 		if (audit_is_empty(&b))
 			return OK;
-		e = store_competence_update(c->db, c->now, &s->k);
-		action = s->before.active && !s->k.active ? "deactivate" : "update";
-	} else {
-		e = store_competence_insert(c->db, c->now, &s->k);
+		action = before.active && *before.active && !*now.active ? "deactivate" : "update";
 	}
-	if (e)
+	if ((e = entry_store(c, kind, s->id != 0, &s->now)))
 		return e;
-	return ctx_audit(c, "competence", s->k.id, action, buf_str(&b));
+	return ctx_audit(c, kind->entity, *now.id, action, buf_str(&b));
 }
 
-static void finish_competence_save(struct ctx *c, struct competence_save *s)
-{
-	enum err e = ctx_write(c, save_competence, s);
-	if (e == OK) {
-		ctx_redirect_flash(c, url_path(c->a, "/competences/%lld", (long long)s->k.id), MSG_COMP_SAVED);
-	} else if (e == ERR_INVALID && s->fe.n) {
-		c->w->status = 422;
-		render_competence_form(c, &s->k, s->before.name, s->area_text, &s->fe);
-	} else {
-		page_org_fail(c, e);
-	}
-}
-
-void page_competence_new(struct ctx *c)
+static void new_entry(struct ctx *c, const struct entry_kind *kind)
 {
 	if (refuse_unless_editor(c))
 		return;
-	struct competence k = { .active = true };
-	render_competence_form(c, &k, NULL, ctx_query(c, "area"), NULL);
+	union entry e;
+	memset(&e, 0, sizeof e);
+	bool *active = entry_fields(kind, &e).active;
+	if (active)
+		*active = true;
+	struct entry_form f = { .e = &e, .ref_text = ctx_query(c, kind->ref_query) };
+	render_entry_form(c, kind, &f);
 }
 
-void page_competence_create(struct ctx *c)
+static void edit_entry(struct ctx *c, const struct entry_kind *kind)
+{
+	union entry e;
+	if (refuse_unless_editor(c) || !load_entry(c, kind, &e))
+		return;
+	struct entry_form f = { .e = &e, .heading_name = *entry_fields(kind, &e).name };
+	render_entry_form(c, kind, &f);
+}
+
+/* Creates (update false) or updates the path's {id}. */
+static void post_entry(struct ctx *c, const struct entry_kind *kind, bool update)
 {
 	if (refuse_unless_editor(c))
 		return;
-	struct competence_save s = { .id = 0 };
-	read_competence_form(c, &s);
-	finish_competence_save(c, &s);
-}
-
-void page_competence_edit(struct ctx *c)
-{
-	if (refuse_unless_editor(c))
-		return;
-	int64_t id = ctx_param_id(c, "id");
-	struct competence k;
-	enum err e = id ? store_competence_get(c->db, c->a, id, &k) : ERR_NOTFOUND;
-	if (e) {
-		page_org_fail(c, e);
-		return;
-	}
-	render_competence_form(c, &k, k.name, NULL, NULL);
-}
-
-void page_competence_update(struct ctx *c)
-{
-	if (refuse_unless_editor(c))
-		return;
-	int64_t id = ctx_param_id(c, "id");
-	if (!id) {
+	struct entry_save s = { .kind = kind, .id = update ? ctx_param_id(c, "id") : 0 };
+	if (update && !s.id) {
 		ctx_error_page(c, 404);
 		return;
 	}
-	struct competence_save s = { .id = id };
-	read_competence_form(c, &s);
-	finish_competence_save(c, &s);
+	read_entry_form(c, &s);
+	enum err e = ctx_write(c, save_entry, &s);
+	if (e == OK) {
+		/* An area is seen in the catalogue; a competence has its own page. */
+		const char *to = kind->is_area ? "/competences"
+					       : url_path(c->a, "/competences/%lld", (long long)s.now.k.id);
+		ctx_redirect_flash(c, to, kind->saved);
+	} else if (e == ERR_INVALID && s.fe.n) {
+		c->w->status = 422;
+		render_entry_form(c, kind, &(struct entry_form){
+			.e = &s.now, .heading_name = s.id ? *entry_fields(kind, &s.before).name : NULL,
+			.ref_text = s.ref_text, .errors = &s.fe });
+	} else {
+		page_org_fail(c, e);
+	}
 }
 
-/* ---- areas: create and edit ---- */
+/* ---- competences ---- */
 
-static void render_area_form(struct ctx *c, const struct competence_area *ar, const char *heading_name,
-			     const char *parent_text, const struct field_errors *fe)
+/* A competence's area must exist. */
+static enum err check_competence_area(struct ctx *c, struct entry_save *s)
 {
-	struct v_area_form m = { .area = ar, .heading_name = heading_name, .parent_text = parent_text,
-				 .errors = fe, .csrf = c->csrf };
+	struct competence_area ar;
+	enum err e = store_competence_area_get(c->db, c->a, s->now.k.area_id, &ar);
+	if (e == ERR_NOTFOUND) {
+		field_error_add(&s->fe, "area_id", PROB_UNKNOWN_REF);
+		return OK;
+	}
+	return e;
+}
+
+static void render_competence_form(struct ctx *c, const struct entry_form *f)
+{
+	const struct competence *k = &f->e->k;
+	struct v_competence_form m = { .k = k, .heading_name = f->heading_name, .area_text = f->ref_text,
+				       .areas = f->areas, .nareas = f->nareas, .errors = f->errors,
+				       .csrf = c->csrf };
+	struct html h;
+	page_begin(c, &h, msg(c->lang, k->id ? MSG_COMP_EDIT : MSG_COMP_NEW));
+	v_competence_form(&h, &m);
+	page_end(c, &h);
+}
+
+static const char *const competence_order[] = { "name", "code", "area_id", "description", "active" };
+
+static const struct entry_kind competence_kind = {
+	.is_area = false, .entity = "competence", .ref_field = "area_id", .ref_query = "area",
+	.order = competence_order, .norder = (int)(sizeof competence_order / sizeof competence_order[0]),
+	.saved = MSG_COMP_SAVED, .check_ref = check_competence_area, .render = render_competence_form,
+};
+
+void page_competence_show(struct ctx *c)
+{
+	union entry e;
+	if (!load_entry(c, &competence_kind, &e))
+		return;
+	struct v_competence_show m = { .k = &e.k, .can_edit = can_edit(c) };
+	struct html h;
+	page_begin(c, &h, e.k.name);
+	v_competence_show(&h, &m);
+	page_end(c, &h);
+}
+
+/* ---- areas ---- */
+
+/* An area's parent must exist and must not lie below the area itself. */
+static enum err check_area_parent(struct ctx *c, struct entry_save *s)
+{
 	struct competence_area *all;
 	int n;
 	enum err e = store_competence_areas(c->db, c->a, &all, &n);
-	if (e) {
-		page_org_fail(c, e);
-		return;
-	}
+	if (e)
+		return e;
+	bool found = false;
+	for (int i = 0; i < n && !found; i++)
+		found = all[i].id == s->now.ar.parent_id;
+	if (!found)
+		field_error_add(&s->fe, "parent_id", PROB_UNKNOWN_REF);
+	else if (s->id && competence_area_move_makes_cycle(all, n, s->id, s->now.ar.parent_id))
+		field_error_add(&s->fe, "parent_id", PROB_CYCLE);
+	return OK;
+}
+
+static void render_area_form(struct ctx *c, const struct entry_form *f)
+{
+	const struct competence_area *ar = &f->e->ar;
+	struct v_area_form m = { .area = ar, .heading_name = f->heading_name, .parent_text = f->ref_text,
+				 .errors = f->errors, .csrf = c->csrf };
 	/* Offer only parents that keep the tree a tree. */
-	struct competence_area *ok = arena_alloc(c->a, sizeof *ok * (size_t)(n > 0 ? n : 1));
+	struct competence_area *ok = arena_alloc(c->a, sizeof *ok * (size_t)(f->nareas > 0 ? f->nareas : 1));
 	if (!ok) {
 		page_org_fail(c, ERR_TOO_BIG);
 		return;
 	}
-	for (int i = 0; i < n; i++)
-		if (!ar->id || !competence_area_move_makes_cycle(all, n, ar->id, all[i].id))
-			ok[m.nparents++] = all[i];
+	for (int i = 0; i < f->nareas; i++)
+		if (!ar->id || !competence_area_move_makes_cycle(f->areas, f->nareas, ar->id, f->areas[i].id))
+			ok[m.nparents++] = f->areas[i];
 	m.parents = ok;
 	struct html h;
 	page_begin(c, &h, msg(c->lang, ar->id ? MSG_COMP_AREA_EDIT : MSG_COMP_AREA_NEW));
@@ -270,135 +404,54 @@ static void render_area_form(struct ctx *c, const struct competence_area *ar, co
 	page_end(c, &h);
 }
 
-struct area_save {
-	int64_t id;
-	struct competence_area ar;
-	const char *parent_text;
-	struct field_errors input_fe;
-	struct field_errors fe;
-	struct competence_area before;
+static const char *const area_order[] = { "name", "code", "parent_id", "description" };
+
+static const struct entry_kind area_kind = {
+	.is_area = true, .entity = "competence_area", .ref_field = "parent_id", .ref_query = "parent",
+	.order = area_order, .norder = (int)(sizeof area_order / sizeof area_order[0]),
+	.saved = MSG_COMP_AREA_SAVED, .check_ref = check_area_parent, .render = render_area_form,
 };
 
-static void read_area_form(struct ctx *c, struct area_save *s)
-{
-	struct field_errors *fe = &s->input_fe;
-	s->ar.name = page_org_field(c, "name", "name", fe);
-	s->ar.code = page_org_field(c, "code", "code", fe);
-	s->parent_text = page_org_field(c, "parent_id", "parent_id", fe);
-	s->ar.description = page_org_field(c, "description", "description", fe);
-}
+/* ---- the route handlers of both kinds, step by step ---- */
 
-static enum err save_area(struct ctx *c, void *arg)
+void page_competence_new(struct ctx *c)
 {
-	struct area_save *s = arg;
-	s->fe = s->input_fe;
-	enum err e;
-	if (s->id) {
-		if ((e = store_competence_area_get(c->db, c->a, s->id, &s->before)))
-			return e;
-		s->ar.id = s->id;
-	}
-	bool ok;
-	s->ar.parent_id = page_org_parse_id(s->parent_text, &ok);
-	if (!ok) {
-		field_error_add(&s->fe, "parent_id", PROB_BAD_NUMBER);
-	} else if (s->ar.parent_id) {
-		struct competence_area *all;
-		int n;
-		if ((e = store_competence_areas(c->db, c->a, &all, &n)))
-			return e;
-		bool found = false;
-		for (int i = 0; i < n && !found; i++)
-			found = all[i].id == s->ar.parent_id;
-		if (!found)
-			field_error_add(&s->fe, "parent_id", PROB_UNKNOWN_REF);
-		else if (s->id && competence_area_move_makes_cycle(all, n, s->id, s->ar.parent_id))
-			field_error_add(&s->fe, "parent_id", PROB_CYCLE);
-	}
-	validate_competence_area(&s->ar, &s->fe);
-	if (!field_errors_has(&s->fe, "code")) {
-		struct competence_area other;
-		e = store_competence_area_by_code(c->db, c->a, s->ar.code, &other);
-		if (e == OK && other.id != s->id)
-			field_error_add(&s->fe, "code", PROB_TAKEN);
-		else if (e && e != ERR_NOTFOUND)
-			return e;
-	}
-	if (s->fe.n) {
-		static const char *const order[] = { "name", "code", "parent_id", "description" };
-		page_org_tidy_problems(&s->fe, order, (int)(sizeof order / sizeof order[0]));
-		return ERR_INVALID;
-	}
-	struct buf b;
-	buf_init(&b, c->a, AUDIT_MAX);
-	competence_area_audit(&b, s->id ? &s->before : NULL, &s->ar);
-	if (b.err)
-		return b.err;
-	if (s->id && audit_is_empty(&b))
-		return OK;
-	e = s->id ? store_competence_area_update(c->db, c->now, &s->ar)
-		  : store_competence_area_insert(c->db, c->now, &s->ar);
-	if (e)
-		return e;
-	return ctx_audit(c, "competence_area", s->ar.id, s->id ? "update" : "create", buf_str(&b));
-}
-
-static void finish_area_save(struct ctx *c, struct area_save *s)
-{
-	enum err e = ctx_write(c, save_area, s);
-	if (e == OK) {
-		ctx_redirect_flash(c, "/competences", MSG_COMP_AREA_SAVED);
-	} else if (e == ERR_INVALID && s->fe.n) {
-		c->w->status = 422;
-		render_area_form(c, &s->ar, s->before.name, s->parent_text, &s->fe);
-	} else {
-		page_org_fail(c, e);
-	}
+	new_entry(c, &competence_kind);
 }
 
 void page_competence_area_new(struct ctx *c)
 {
-	if (refuse_unless_editor(c))
-		return;
-	struct competence_area ar = { .id = 0 };
-	render_area_form(c, &ar, NULL, ctx_query(c, "parent"), NULL);
+	new_entry(c, &area_kind);
+}
+
+void page_competence_create(struct ctx *c)
+{
+	post_entry(c, &competence_kind, false);
 }
 
 void page_competence_area_create(struct ctx *c)
 {
-	if (refuse_unless_editor(c))
-		return;
-	struct area_save s = { .id = 0 };
-	read_area_form(c, &s);
-	finish_area_save(c, &s);
+	post_entry(c, &area_kind, false);
+}
+
+void page_competence_edit(struct ctx *c)
+{
+	edit_entry(c, &competence_kind);
 }
 
 void page_competence_area_edit(struct ctx *c)
 {
-	if (refuse_unless_editor(c))
-		return;
-	int64_t id = ctx_param_id(c, "id");
-	struct competence_area ar;
-	enum err e = id ? store_competence_area_get(c->db, c->a, id, &ar) : ERR_NOTFOUND;
-	if (e) {
-		page_org_fail(c, e);
-		return;
-	}
-	render_area_form(c, &ar, ar.name, NULL, NULL);
+	edit_entry(c, &area_kind);
+}
+
+void page_competence_update(struct ctx *c)
+{
+	post_entry(c, &competence_kind, true);
 }
 
 void page_competence_area_update(struct ctx *c)
 {
-	if (refuse_unless_editor(c))
-		return;
-	int64_t id = ctx_param_id(c, "id");
-	if (!id) {
-		ctx_error_page(c, 404);
-		return;
-	}
-	struct area_save s = { .id = id };
-	read_area_form(c, &s);
-	finish_area_save(c, &s);
+	post_entry(c, &area_kind, true);
 }
 
 /* ---- scales ---- */
