@@ -20,22 +20,7 @@
 #include "io/import_csv.h"
 #include "store/import.h"
 #include "store/store_int.h"
-#include "store_fixture.h"
-
-static struct store_fixture F;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	return store_fixture_open(&F);
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	store_fixture_close(&F);
-	return 0;
-}
+#include "store_group.h"
 
 static const char SQL_T_WORDS[] =
 	"SELECT word, kind, name_key, active, unit_id FROM person_words WHERE person_id = $1"
@@ -415,5 +400,5 @@ int main(void)
 		cmocka_unit_test(test_bulk_mode_guards),
 		cmocka_unit_test(test_import_with_errors_drops_batch),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
