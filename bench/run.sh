@@ -402,13 +402,19 @@ run_uncached() { # set db tag
 }
 
 # 5a. DB: the people and units pages, search, the API, an asset, /healthz.
+# The leader's and HR's session cookies and HR's Bearer header for the
+# evne just started, into LEADER_COOKIE, HR_COOKIE and BEARER.
+log_in_roles() { # leader-email leader-password hr-email hr-password token
+	leader=$(login "$1" "$2")
+	hr=$(login "$3" "$4")
+	[ -n "$leader" ] && [ -n "$hr" ] || die "log-in failed"
+	LEADER_COOKIE="Cookie: evne_session=$leader"
+	HR_COOKIE="Cookie: evne_session=$hr"
+	BEARER="Authorization: Bearer $5"
+}
+
 start_evne "$DB"
-LEADER_SESSION=$(login "$LEADER_EMAIL" "$LEADER_PASS")
-HR_SESSION=$(login "$HR_EMAIL" "$HR_PASS")
-[ -n "$LEADER_SESSION" ] && [ -n "$HR_SESSION" ] || die "log-in failed"
-LEADER_COOKIE="Cookie: evne_session=$LEADER_SESSION"
-HR_COOKIE="Cookie: evne_session=$HR_SESSION"
-BEARER="Authorization: Bearer $TOKEN"
+log_in_roles "$LEADER_EMAIL" "$LEADER_PASS" "$HR_EMAIL" "$HR_PASS" "$TOKEN"
 LOGIN_HWM_KIB=$(hwm)
 hwm_reset
 
@@ -446,12 +452,7 @@ EVNE_PID=""
 # the needs and measures of the demo's fullest proposal, written through
 # the API as HR, so the page shows a draft as a leader sees it.
 start_evne "$DB2"
-LEADER2_SESSION=$(login "$LEADER2_EMAIL" "$LEADER2_PASS")
-HR2_SESSION=$(login "$HR2_EMAIL" "$HR2_PASS")
-[ -n "$LEADER2_SESSION" ] && [ -n "$HR2_SESSION" ] || die "log-in failed"
-LEADER2_COOKIE="Cookie: evne_session=$LEADER2_SESSION"
-HR2_COOKIE="Cookie: evne_session=$HR2_SESSION"
-BEARER2="Authorization: Bearer $TOKEN2"
+log_in_roles "$LEADER2_EMAIL" "$LEADER2_PASS" "$HR2_EMAIL" "$HR2_PASS" "$TOKEN2"
 LOGIN_HWM_KIB=$(max "$LOGIN_HWM_KIB" "$(hwm)")
 BENCH_URL=$EURL BENCH_TOKEN=$TOKEN2 python3 - "$CYCLE" "$FULL_UNIT" "$LEADER2_UNIT" <<'PY' ||
 import json, os, sys, urllib.request
@@ -493,17 +494,17 @@ hwm_reset
 SET=$TMP/set2.tsv
 : >"$SET"
 P2_DB="$P2_UNITS units, $P2_PROPOSING with proposals ($P2_SUBMITTED submitted), $P2_NEEDS needs, $P2_MEASURES measures"
-echo "/" | scenario home-hr hr "$HR2_COOKIE" html 0.4 \
+echo "/" | scenario home-hr hr "$HR_COOKIE" html 0.4 \
 	"GET / as HR: the dashboard, a row per division summing its units ($P2_DB)"
-echo "/cycles/$CYCLE/indicators" | scenario indicators-hr hr "$HR2_COOKIE" html 0.4 \
+echo "/cycles/$CYCLE/indicators" | scenario indicators-hr hr "$HR_COOKIE" html 0.4 \
 	"GET /cycles/$CYCLE/indicators as HR: page 1 of every unit's indicators, both phases"
-echo "/cycles/$CYCLE/compilation" | scenario compilation-hr hr "$HR2_COOKIE" html 0.4 \
+echo "/cycles/$CYCLE/compilation" | scenario compilation-hr hr "$HR_COOKIE" html 0.4 \
 	"GET /cycles/$CYCLE/compilation as HR: the units' proposals side by side"
-echo "/cycles/$CYCLE/compilation/heatmap" | scenario heatmap-hr hr "$HR2_COOKIE" html 0.4 \
+echo "/cycles/$CYCLE/compilation/heatmap" | scenario heatmap-hr hr "$HR_COOKIE" html 0.4 \
 	"GET /cycles/$CYCLE/compilation/heatmap as HR: submitted needs by unit and competence area"
-echo "/api/v1/needs?limit=50" | scenario api-needs hr "$BEARER2" json 0.4 \
+echo "/api/v1/needs?limit=50" | scenario api-needs hr "$BEARER" json 0.4 \
 	"GET /api/v1/needs?limit=50 with HR's Bearer token: the needs register's first page"
-echo "/cycles/$CYCLE/proposals/$LEADER2_UNIT" | scenario proposal-leader leader "$LEADER2_COOKIE" html 0.4 \
+echo "/cycles/$CYCLE/proposals/$LEADER2_UNIT" | scenario proposal-leader leader "$LEADER_COOKIE" html 0.4 \
 	"GET /cycles/$CYCLE/proposals/$LEADER2_UNIT: the leader's own unit's draft ($LEADER2_NEEDS needs, $LEADER2_MEASURES measures)"
 run_set "$SET"
 RSS2_KIB=$(rss_now)

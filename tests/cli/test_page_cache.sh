@@ -7,7 +7,8 @@
 # (its CSRF token, its role's view); a logged-out or closed session never
 # gets a cached page; a flash message is shown once and never cached; the
 # language is part of the key; API answers per token; --page-cache 0 turns
-# it off. Prints TAP.
+# it off, and a bad value of the flag is refused with a usage error.
+# Prints TAP.
 #
 # Environment and tools: see lib.sh.
 TEST_NAME=page_cache
@@ -30,7 +31,7 @@ hits() {
 	curl -s "$B/metrics" | sed -n 's/^evne_page_cache_lookups_total{result="hit"} //p'
 }
 
-echo "1..31"
+echo "1..35"
 
 # ---- a repeated GET comes from the cache, byte for byte ----
 is "GET /units/$UNIT as HR" "$(get hr.jar "/units/$UNIT")" 200
@@ -106,5 +107,11 @@ get hr.jar "/units/$UNIT" >/dev/null
 get hr.jar "/units/$UNIT" >/dev/null
 is "--page-cache 0: pages still answer" "$(get hr.jar "/units/$UNIT")" 200
 is "  ... and /metrics has no page cache" "$(curl -s "$B/metrics" | grep -c evne_page_cache)" 0
+
+# ---- bad values of the flag: refused, said, nothing started ----
+check "--page-cache abc: usage error" 2 "$EVNE" serve --db "$DB" --listen 127.0.0.1:1 --page-cache abc
+is "  ... says which flag and why" "$(grep -c 'page-cache must be a whole number from 0 to 4096, not "abc"' err)" 1
+check "--page-cache 5000: over the limit" 2 "$EVNE" serve --db "$DB" --listen 127.0.0.1:1 --page-cache 5000
+is "  ... says so" "$(grep -c 'not "5000"' err)" 1
 
 exit $((FAILED > 0))
